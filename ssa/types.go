@@ -202,8 +202,10 @@ func (t *Type) Field(name string) *Field {
 }
 
 // Same reports whether two types are the same for the IR: equal shape,
-// width, signedness and pointer kind. BTF spellings do not matter, and
-// struct types are the same only when they are the same declaration.
+// width and pointer kind. IR integers are signless, as in LLVM: ops say
+// whether they treat bits as signed (SDiv, SLt, SExt), and the sign a type
+// prints with is only what the source declared. BTF spellings do not
+// matter, and struct types are the same only when they are one declaration.
 func Same(a, b *Type) bool {
 	if a == b {
 		return true
@@ -213,7 +215,7 @@ func Same(a, b *Type) bool {
 	}
 	switch a.Kind {
 	case KInt:
-		return a.Bits == b.Bits && a.Signed == b.Signed
+		return a.Bits == b.Bits
 	case KPtr:
 		return a.Ptr == b.Ptr
 	case KBool, KVoid:
