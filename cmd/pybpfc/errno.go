@@ -1,0 +1,5 @@
+package main
+
+import "syscall"
+
+func errPerm() error { return syscall.EPERM }
