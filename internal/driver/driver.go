@@ -125,7 +125,7 @@ func Build(filename string, src []byte, opts Options) (out *Output, err error) {
 		return out, nil
 	}
 	t0 = time.Now()
-	ir, err := backend.EmitLLVM(m)
+	ir, err := backend.EmitLLVMWithSource(m, src)
 	out.BackendTime = time.Since(t0)
 	if err != nil {
 		out.Diags.Add(&diag.Diagnostic{Severity: diag.Internal, Span: diag.At(firstPos(m)), Msg: "backend: " + err.Error() + " (please report this bug)"})
