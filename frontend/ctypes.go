@@ -67,7 +67,7 @@ func canonical(t *ssa.Type) *ssa.Type {
 func commonType(a, b *ssa.Type) *ssa.Type {
 	a, b = promote(a), promote(b)
 	switch {
-	case ssa.Same(a, b):
+	case a.Bits == b.Bits && a.Signed == b.Signed:
 		return a
 	case a.Signed == b.Signed:
 		if a.Bits >= b.Bits {
