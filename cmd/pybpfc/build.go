@@ -19,8 +19,12 @@ func readSource(file string, stderr io.Writer) ([]byte, bool) {
 }
 
 func (cf *compileFlags) driverOptions(stop driver.Stage, trace io.Writer) driver.Options {
+	var llvmOpt *int
+	if cf.llvmOpt >= 0 {
+		llvmOpt = &cf.llvmOpt
+	}
 	return driver.Options{
-		OptLevel: cf.opt, LLVMOpt: cf.llvmOpt, Stop: stop, Toolchain: cf.toolchain, BTFPath: cf.btf,
+		OptLevel: cf.opt, LLVMOpt: llvmOpt, Stop: stop, Toolchain: cf.toolchain, BTFPath: cf.btf,
 		PrintAfter: cf.printAfter, Disabled: cf.disable, TimePasses: cf.timePasses,
 		NoCheck: len(cf.debug) > 0, Trace: trace,
 	}

@@ -34,10 +34,10 @@ const (
 // Options configure one build.
 type Options struct {
 	OptLevel int // pybpfc -O level: which pass pipeline runs
-	// LLVMOpt is the LLVM -O level; <0 picks 2 at every pybpfc level, since
-	// clang -O0 output spills every value and often fails the verifier:
-	// pybpfc's -O chooses our own pass pipeline only.
-	LLVMOpt    int
+	// LLVMOpt overrides the LLVM -O level; nil means 2 at every pybpfc
+	// level, since clang -O0 output spills every value and often fails the
+	// verifier: pybpfc's -O chooses our own pass pipeline only.
+	LLVMOpt    *int
 	Stop       Stage  // default StageObj
 	Toolchain  string // override for backend.FindToolchain
 	BTFPath    string
@@ -140,9 +140,9 @@ func Build(filename string, src []byte, opts Options) (out *Output, err error) {
 		return out, err
 	}
 	out.Tool = tc.String()
-	llvmOpt := opts.LLVMOpt
-	if llvmOpt < 0 {
-		llvmOpt = 2
+	llvmOpt := 2
+	if opts.LLVMOpt != nil {
+		llvmOpt = *opts.LLVMOpt
 	}
 	emit := backend.EmitObj
 	if opts.Stop == StageAsm {
