@@ -165,8 +165,10 @@ func (b *Block) RemoveSucc(i int) {
 	e := b.Succs[i]
 	e.B.removePred(e.I)
 	n := len(b.Succs) - 1
-	b.Succs[i] = b.Succs[n]
-	b.Succs[i].B.Preds[b.Succs[i].I].I = i
+	if i != n { // the last edge moves into slot i; removing the last moves nothing
+		b.Succs[i] = b.Succs[n]
+		b.Succs[i].B.Preds[b.Succs[i].I].I = i
+	}
 	b.Succs = b.Succs[:n]
 	b.Func.InvalidateCFG()
 }
@@ -257,6 +259,9 @@ type Map struct {
 	MaxEntries int // 0: omitted
 	Flags      int64
 	Pos        diag.Pos
+	// Record is the struct the program writes into a ring buffer or perf
+	// event array (nil when unknown): userspace decodes records with it.
+	Record *Type
 }
 
 // MapKind is the kernel's map type id.
