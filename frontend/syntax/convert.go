@@ -352,14 +352,16 @@ func (c *converter) small(s *cstSmall) Stmt {
 		return o
 	case s.Global != nil:
 		g := &Global{Sp: sp}
-		for _, t := range s.Global.Names {
+		for _, n := range s.Global.Names {
+			t := n.Tok
 			g.Names = append(g.Names, t.Value)
 			g.Spans = append(g.Spans, c.tokSpan(t))
 		}
 		return g
 	case s.Nonlocal != nil:
 		o := &OtherStmt{Sp: sp, Kind: "nonlocal"}
-		for _, t := range s.Nonlocal.Names {
+		for _, n := range s.Nonlocal.Names {
+			t := n.Tok
 			o.Exprs = append(o.Exprs, &Name{Sp: c.tokSpan(t), Id: t.Value})
 		}
 		return o

@@ -230,8 +230,15 @@ type cstRaise struct {
 	Cause *cstTest `parser:"( 'from' @@ )? )?"`
 }
 
+// cstNames is the name list of `global` and `nonlocal`. Each name is its
+// own node: participle captures a []lexer.Token by overwriting, not
+// appending, so `global a, b` would keep only `b`.
 type cstNames struct {
-	Names []plexer.Token `parser:"@NAME ( ',' @NAME )*"`
+	Names []*cstNameTok `parser:"@@ ( ',' @@ )*"`
+}
+
+type cstNameTok struct {
+	Tok plexer.Token `parser:"@NAME"`
 }
 
 type cstAssert struct {

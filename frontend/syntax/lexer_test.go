@@ -130,3 +130,16 @@ func TestLexerErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobalKeepsEveryName: participle overwrites a []lexer.Token capture,
+// so `global a, b` once kept only `b`.
+func TestGlobalKeepsEveryName(t *testing.T) {
+	m, d := Parse("g.py", []byte("global a, b, c\n"))
+	if d != nil {
+		t.Fatal(d)
+	}
+	g := m.Body[0].(*Global)
+	if len(g.Names) != 3 || g.Names[0] != "a" || g.Names[2] != "c" || len(g.Spans) != 3 || g.Spans[1].Start.Col != 11 {
+		t.Errorf("got %v %v", g.Names, g.Spans)
+	}
+}
