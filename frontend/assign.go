@@ -60,8 +60,14 @@ func (f *fn) annAssign(s *syntax.AnnAssign) {
 			}
 			return
 		}
-		if f.c.structs[n] != nil {
-			f.notYet(s.Annotation.Span(), "a struct-typed local")
+		if st := f.c.structs[n]; st != nil {
+			var o operand
+			if s.Value == nil {
+				o = f.newStruct(st.t, s.Sp)
+			} else {
+				o = f.expr(s.Value)
+			}
+			f.store(s.Target, s.Value, o, st.t)
 			return
 		}
 		f.errorf(s.Annotation.Span(), "'%s' is not a BPF type; use a ctypes type such as c_int64", exprText(s.Annotation))
@@ -84,7 +90,7 @@ func (f *fn) store(target syntax.Expr, e syntax.Expr, o operand, declared *ssa.T
 	case *syntax.Name:
 		f.storeName(t, e, o, declared)
 	case *syntax.Attribute:
-		f.notYet(t.Sp, "assignment to '"+exprText(t)+"'")
+		f.storeAttribute(t, o)
 	case *syntax.Subscript:
 		f.notYet(t.Sp, "assignment to '"+exprText(t)+"'")
 	default:
@@ -143,25 +149,52 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 		f.arith(o)
 		return
 	}
+	if o.k == kArr {
+		f.errorf(o.sp, "arrays cannot be copied into locals; index the field directly")
+		return
+	}
 	l := f.locals[n.Id]
+	if l == nil && o.k == kBad && declared == nil {
+		f.locals[n.Id] = &local{name: n.Id, first: n.Sp, bad: true, t: ssa.S64}
+		return
+	}
+	if l != nil && l.bad {
+		return
+	}
 	if l == nil {
 		l = &local{name: n.Id, first: n.Sp}
 		switch {
 		case declared != nil:
 			l.t = declared
+		case o.k == kRef && !o.t.IsScalar() && o.fresh:
+			l.t, l.slot = o.t, o.v // S(): the new struct becomes the local
+			f.locals[n.Id] = l
+			return
+		case o.k == kRef && !o.t.IsScalar() && o.v.Type.Ptr == ssa.PtrStack:
+			l.t = o.t // a copy of another struct local
+			l.slot = f.stackSlot(o.t.Size(), n.Id, n.Sp)
 		case o.k == kRef:
-			l.t, l.ref = o.t, true
+			l.t, l.ref, l.pk = o.t, true, o.v.Type.Ptr
 		default:
 			l.t = f.bindType(e, o)
 		}
+		if declared != nil && declared.Kind == ssa.KStruct {
+			l.slot = f.stackSlot(declared.Size(), n.Id, n.Sp)
+		}
 		f.locals[n.Id] = l
-		f.b.DeclareVariable(l, varType(l))
+		if l.slot == nil {
+			f.b.DeclareVariable(l, varType(l))
+		}
 	} else if declared != nil && !sameCType(declared, l.t) {
 		f.errorf(n.Sp, "type of '%s' is already %s (line %d)", n.Id, ctypeName(l.t), l.first.Start.Line)
 		return
 	}
+	if l.slot != nil {
+		f.storeStruct(l.slot, l.t, o, n.Id)
+		return
+	}
 	if l.ref {
-		if o.k == kRef && sameCType(o.t, l.t) {
+		if o.k == kRef && sameCType(o.t, l.t) && o.v.Type.Ptr == l.pk {
 			f.b.WriteVariable(l, o.v)
 			return
 		}
@@ -182,7 +215,7 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 
 func varType(l *local) *ssa.Type {
 	if l.ref {
-		return ssa.PtrTo(ssa.PtrMapValue)
+		return ssa.PtrTo(l.pk)
 	}
 	return loadType(l.t)
 }
@@ -226,6 +259,10 @@ func (f *fn) storeGlobal(n *syntax.Name, o operand) {
 }
 
 func (f *fn) augAssign(s *syntax.AugAssign) {
+	if at, ok := s.Target.(*syntax.Attribute); ok {
+		f.augAttribute(at, s)
+		return
+	}
 	n, ok := s.Target.(*syntax.Name)
 	if !ok {
 		f.notYet(s.Target.Span(), "augmented assignment to '"+exprText(s.Target)+"'")

@@ -98,7 +98,7 @@ func (f *fn) call(e *syntax.Call, stmt bool) operand {
 		f.errorf(e.Sp, "a map is used as the receiver of a method").Hint("write %s.lookup(k)", name)
 		return bad(e.Sp)
 	case f.c.structs[name] != nil:
-		return f.notYet(e.Sp, "creating a struct")
+		return f.structCall(f.c.structs[name].t, e)
 	case f.c.isProgram(name):
 		f.errorf(e.Func.Span(), "programs cannot be called; move shared code into a @bpf function without @section")
 		return bad(e.Sp)
@@ -260,9 +260,6 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 		if !f.checkArgCount("lookup", e, 1, 1, "a key") {
 			return bad(e.Sp)
 		}
-		if !m.m.Value.IsScalar() || !m.m.Key.IsScalar() {
-			return f.notYet(e.Sp, "struct keys and values")
-		}
 		key := f.expr(e.Args[0])
 		mark := f.tempMark()
 		kp := f.spill(key, m.m.Key)
@@ -275,9 +272,6 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 	case "update":
 		if !f.checkArgCount("update", e, 2, 3, "a key, a value and optionally flags") {
 			return bad(e.Sp)
-		}
-		if !m.m.Value.IsScalar() || !m.m.Key.IsScalar() {
-			return f.notYet(e.Sp, "struct keys and values")
 		}
 		key := f.expr(e.Args[0])
 		val := f.expr(e.Args[1])
@@ -302,9 +296,6 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 		if !f.checkArgCount("delete", e, 1, 1, "a key") {
 			return bad(e.Sp)
 		}
-		if !m.m.Key.IsScalar() {
-			return f.notYet(e.Sp, "struct keys")
-		}
 		key := f.expr(e.Args[0])
 		mark := f.tempMark()
 		kp := f.spill(key, m.m.Key)
@@ -327,6 +318,21 @@ func (f *fn) mapAddr(m *mapDecl, p diag.Pos) *ssa.Value {
 // spill converts a key or value operand to the map's type and stores it in
 // a scratch stack slot whose address the helper takes (LANGUAGE.md 5.6).
 func (f *fn) spill(o operand, t *ssa.Type) *ssa.Value {
+	if t.Kind == ssa.KStruct {
+		if o.k == kBad {
+			return nil
+		}
+		if o.k != kRef || !sameCType(o.t, t) {
+			f.errorf(o.sp, "this map needs a %s here", t.Name)
+			return nil
+		}
+		if !o.v.Type.Ptr.Nullable() {
+			return o.v // the struct's own memory (LANGUAGE.md 5.6.1)
+		}
+		slot := f.tempSlot(t.Size(), o.sp)
+		f.copyStruct(slot, o, t, pos(o.sp))
+		return slot
+	}
 	if !f.arith(o) {
 		return nil
 	}

@@ -60,7 +60,7 @@ func (f *fn) expr(e syntax.Expr) operand {
 	case *syntax.Call:
 		return f.call(e, false)
 	case *syntax.Attribute:
-		return f.notYet(e.Sp, "attribute access '"+exprText(e)+"'")
+		return f.attribute(e)
 	case *syntax.Subscript:
 		return f.notYet(e.Sp, "subscript '"+exprText(e)+"'")
 	case *syntax.Float:
@@ -148,6 +148,12 @@ func loadType(t *ssa.Type) *ssa.Type {
 }
 
 func (f *fn) readLocal(l *local, sp diag.Span) operand {
+	if l.bad {
+		return bad(sp)
+	}
+	if l.slot != nil {
+		return operand{k: kRef, t: l.t, v: l.slot, sp: sp}
+	}
 	v := f.b.ReadVariable(l, pos(sp))
 	if l.ref {
 		return operand{k: kRef, t: l.t, v: v, sp: sp}

@@ -13,7 +13,10 @@ import (
 type local struct {
 	name  string
 	t     *ssa.Type // the value type; for a reference, the pointee type
-	ref   bool      // holds a map reference (nullable pointer)
+	ref   bool      // holds a pointer (a map reference, a record, a cast) to a t
+	pk    ssa.PtrKind
+	slot  *ssa.Value // a struct value: its stack slot (the local is the memory)
+	bad   bool       // its first binding was an error: uses stay quiet
 	first diag.Span
 }
 
@@ -353,6 +356,10 @@ func (f *fn) truth(o operand) operand {
 	case kConst:
 		return constOp(b2u(o.c != 0), ssa.Bool, o.sp)
 	case kRef:
+		if !o.v.Type.Ptr.Nullable() && !o.t.IsScalar() {
+			f.errorf(o.sp, "a struct has no truth value").Hint("compare one of its fields")
+			return constOp(0, ssa.Bool, o.sp)
+		}
 		null := f.b.Const(o.v.Type, 0, pos(o.sp))
 		return operand{k: kVal, t: ssa.Bool, v: f.b.Value(ssa.OpNe, ssa.Bool, pos(o.sp), o.v, null), sp: o.sp}
 	case kVal:
@@ -365,7 +372,7 @@ func (f *fn) truth(o operand) operand {
 		}
 		zero := f.b.Const(o.v.Type, 0, pos(o.sp))
 		return operand{k: kVal, t: ssa.Bool, v: f.b.Value(ssa.OpNe, ssa.Bool, pos(o.sp), o.v, zero), sp: o.sp}
-	case kStr:
+	case kStr, kArr:
 		f.errorf(o.sp, "a string has no truth value in BPF code")
 	case kVoid:
 		f.errorf(o.sp, "this call has no value")

@@ -16,6 +16,7 @@ const (
 	kStr                // a string literal
 	kVoid               // a call with no value
 	kMap                // a map used as a method receiver
+	kArr                // an array in memory (a str(N) or c_T * N field): v points to it
 )
 
 // operand is the result of lowering an expression. Constants stay
@@ -33,6 +34,9 @@ type operand struct {
 	str      string
 	m        *mapDecl
 	sp       diag.Span
+	// fresh marks a struct just made by S(): assigning it to a new local
+	// adopts its stack slot instead of copying it.
+	fresh bool
 }
 
 func bad(sp diag.Span) operand { return operand{k: kBad, t: ssa.S32, sp: sp} }

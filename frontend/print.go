@@ -144,6 +144,12 @@ func (f *fn) printField(e syntax.Expr, spec, conv string, sp interface{}) (strin
 			f.errorf(o.sp, "a struct cannot be printed").Hint("print its fields")
 			return "", nil, false
 		}
+	case kArr:
+		if o.t.Elem.Bits != 8 {
+			f.errorf(o.sp, "an array cannot be printed").Hint("print its elements")
+			return "", nil, false
+		}
+		return "%s", f.stringArg(o), true
 	}
 	t := o.valueType()
 	if o.k == kVal && o.t.IsPtr() {
@@ -183,4 +189,20 @@ func (f *fn) printField(e syntax.Expr, spec, conv string, sp interface{}) (strin
 	v := f.value(o)
 	v = f.convValue(v, t, ssa.IntType(64, pt.Signed), pos(o.sp))
 	return "%" + flags + c, v, true
+}
+
+// stringArg passes a char array to %s as a u64 address; through a NULL
+// reference it passes an empty string instead.
+func (f *fn) stringArg(o operand) *ssa.Value {
+	p := pos(o.sp)
+	addr := func() *ssa.Value { return f.b.Value(ssa.OpPtrToInt, ssa.U64, p, o.v) }
+	if !o.v.Type.Ptr.Nullable() {
+		return addr()
+	}
+	key := new(int)
+	f.b.DeclareVariable(key, ssa.U64)
+	empty := f.b.Value(ssa.OpString, ssa.PtrTo(ssa.PtrGlobal), p)
+	f.b.WriteVariable(key, f.b.Value(ssa.OpPtrToInt, ssa.U64, p, empty))
+	f.whenNotNull(o.v, p, func() { f.b.WriteVariable(key, addr()) })
+	return f.b.ReadVariable(key, p)
 }
