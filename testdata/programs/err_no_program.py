@@ -12,8 +12,9 @@ def counts() -> HashMap:
 
 
 @bpf
-def not_a_program_without_section() -> c_uint64:
-    return 0
+@bpfglobal
+def total() -> c_uint64:
+    return c_uint64(0)
 
 
 @bpf
