@@ -89,7 +89,11 @@ func (l *funcLower) lowerOp(v *ssa.Value) value.Value {
 	case ssa.OpNot:
 		return b.NewXor(arg(0), constant.True)
 	case ssa.OpEq, ssa.OpNe, ssa.OpLt, ssa.OpLe, ssa.OpGt, ssa.OpGe, ssa.OpSLt, ssa.OpSLe, ssa.OpSGt, ssa.OpSGe:
-		return b.NewICmp(comparePreds[v.Op], arg(0), arg(1))
+		x, y := arg(0), arg(1)
+		if v.Args[0].Type.IsPtr() && v.Args[0].Type.Ptr.Nullable() {
+			x = l.opaque(x)
+		}
+		return b.NewICmp(comparePreds[v.Op], x, y)
 	case ssa.OpZExt, ssa.OpSExt:
 		// A bool widens to 0 or 1, never to -1 (LANGUAGE.md 3.5.2).
 		if v.Op == ssa.OpZExt || v.Args[0].Type.IsBool() {
@@ -255,4 +259,16 @@ func (l *funcLower) convert(x value.Value, from *ssa.Type, to types.Type) value.
 		return l.cur.NewSExt(x, to)
 	}
 	return l.cur.NewZExt(x, to)
+}
+
+// opaque passes a possibly-NULL pointer through an empty volatile asm (the
+// "barrier_var" idiom of BPF C) before it is tested. Without it, LLVM turns
+// `p != NULL || q != NULL` into `(p | q) != NULL`, and the kernel verifier
+// refuses arithmetic on map-value pointers ("pointer |= pointer
+// prohibited"). The asm costs no instruction; the verifier still sees the
+// same register, so the null check refines it as usual.
+func (l *funcLower) opaque(p value.Value) value.Value {
+	asm := ir.NewInlineAsm(types.NewPointer(types.NewFunc(i8ptr, i8ptr)), "", "=r,0")
+	asm.SideEffect = true
+	return l.cur.NewCall(asm, p)
 }
