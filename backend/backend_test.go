@@ -96,7 +96,7 @@ var progCases = []progCase{
 			`c"Dual MIT/GPL\00"`}},
 	{file: "hashmap", prog: "count_pkts", section: "xdp", maps: []string{"counts"}, maxInsns: 40,
 		markers: []string{`section ".maps"`, `inttoptr (i64 1 to i8* (i8*, i8*)*)`, `inttoptr (i64 2 to i64 (i8*, i8*, i8*, i64)*)`,
-			`llvm.lifetime.start.p0i8`, `llvm.lifetime.end.p0i8`, `alloca [4 x i8], align 8`, `icmp ne i8* %v5, null`}},
+			`llvm.lifetime.start.p0i8`, `llvm.lifetime.end.p0i8`, `alloca [4 x i8], align 8`, `asm sideeffect "", "=r,0"(i8* %v5)`}},
 	{file: "structs", prog: "record", section: "xdp", maps: []string{"events", "perf"}, maxInsns: 60,
 		markers: []string{`name: "event_t"`, `name: "delay_ns"`, `size: 64, offset: 64`, `!DISubrange(count: 16)`,
 			`name: "map_flags"`, `name: "key_size"`, `name: "small_t"`}},
