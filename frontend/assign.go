@@ -391,10 +391,12 @@ func (f *fn) forStmt(s *syntax.For) {
 
 	l := f.locals[target.Id]
 	if l == nil {
-		l = &local{name: target.Id, t: ct, first: target.Sp}
+		l = &local{name: target.Id, t: ct, first: target.Sp, loop: true}
 		f.locals[target.Id] = l
 		f.b.DeclareVariable(l, varType(l))
-	} else if l.ref {
+	} else if l.loop {
+		l.t = ct
+	} else if l.ref || l.slot != nil || l.bad {
 		f.errorf(target.Sp, "'%s' holds a map reference and cannot be a loop variable", target.Id)
 		return
 	}

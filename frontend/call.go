@@ -54,6 +54,9 @@ var knownButNotYet = map[string]bool{
 // the only place a call without a value may appear.
 func (f *fn) call(e *syntax.Call, stmt bool) operand {
 	if at, ok := e.Func.(*syntax.Attribute); ok {
+		if n, ok := at.X.(*syntax.Name); ok && f.c.failed[n.Id] && !f.assigned[n.Id] {
+			return bad(e.Sp)
+		}
 		if recv := f.mapReceiver(at.X); recv != nil {
 			return f.mapMethod(recv, at, e, stmt)
 		}
@@ -64,6 +67,9 @@ func (f *fn) call(e *syntax.Call, stmt bool) operand {
 		}
 	}
 	name, ok := f.c.plainName(e.Func)
+	if ok && f.c.failed[name] {
+		return bad(e.Sp)
+	}
 	if !ok {
 		f.errorf(e.Func.Span(), "unsupported call").Hint("BPF code can call helpers, map methods, ctypes conversions, struct constructors and @bpf functions")
 		return bad(e.Sp)

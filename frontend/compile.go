@@ -44,9 +44,9 @@ func Compile(filename string, src []byte, opts Options) (res *Result) {
 	}
 	c := newCompiler(filename, res.Diags, opts)
 	c.collect(mod)
-	if res.Diags.HasErrors() {
-		return res
-	}
+	// Lowering runs even after declaration errors: the failed definitions
+	// are remembered (c.failed) so their uses stay quiet, and every
+	// independent error of this stage is reported at once.
 	c.lowerAll()
 	if res.Diags.HasErrors() {
 		return res
@@ -79,6 +79,7 @@ type compiler struct {
 	pbfModules map[string]bool   // names bound to pythonbpf modules (`import pythonbpf as pb`)
 	ctypesMods map[string]bool   // names bound to the ctypes module
 	vmlinux    map[string]diag.Span
+	failed     map[string]bool // definitions whose declaration had an error
 }
 
 func newCompiler(file string, diags *diag.List, opts Options) *compiler {
@@ -94,6 +95,7 @@ func newCompiler(file string, diags *diag.List, opts Options) *compiler {
 		pbfModules: map[string]bool{},
 		ctypesMods: map[string]bool{"ctypes": true},
 		vmlinux:    map[string]diag.Span{},
+		failed:     map[string]bool{},
 	}
 }
 

@@ -101,9 +101,6 @@ func (c *compiler) collect(m *syntax.Module) {
 		}
 	}
 	c.collectStructs(structs)
-	if c.diags.HasErrors() {
-		return
-	}
 	c.collectRest(m)
 }
 
@@ -298,6 +295,9 @@ func (c *compiler) collectFunc(s *syntax.FunctionDef) {
 	case roleSection:
 		if d.secOK {
 			c.progs = append(c.progs, &funcDecl{def: s, section: d.section, prog: sectionType(d.section)})
+			if sectionType(d.section) == ptUnknown {
+				c.warnf(d.secSpan, "section '%s' does not match any known program type; the object will not load", d.section)
+			}
 		}
 	case roleNone:
 		c.subprogs = append(c.subprogs, &funcDecl{def: s})
@@ -381,6 +381,7 @@ func (c *compiler) collectLicense(f *syntax.FunctionDef) {
 }
 
 func (c *compiler) collectGlobal(f *syntax.FunctionDef, readOnly bool) {
+	c.failed[f.Name] = true // until the declaration is complete
 	if f.Returns == nil {
 		c.errorf(f.NameSpan, "a @bpfglobal needs a type such as -> c_uint64")
 		return
@@ -395,10 +396,17 @@ func (c *compiler) collectGlobal(f *syntax.FunctionDef, readOnly bool) {
 		c.errorf(f.NameSpan, "the initial value of '%s' must be an integer constant", f.Name).Hint("the body is `return T(constant)`")
 		return
 	}
+	saved := c.diags
+	c.diags = &diag.List{}
 	v, ok := c.constExpr(e)
+	inner := c.diags
+	c.diags = saved
 	if !ok {
 		c.errorf(e.Span(), "the initial value of '%s' must be an integer constant", f.Name).Hint("module-level Python variables are not visible in BPF code; use a literal")
 		return
+	}
+	for _, d := range inner.Diags {
+		c.diags.Add(d)
 	}
 	init := truncBits(v.c, t)
 	if !v.explicit && truncBits(v.c, v.t) != init {
@@ -414,6 +422,7 @@ func (c *compiler) collectGlobal(f *syntax.FunctionDef, readOnly bool) {
 	g := &ssa.Global{Name: f.Name, Type: t, Init: int64(init), Section: sec, Pos: f.NameSpan.Start}
 	c.mod.Globals = append(c.mod.Globals, g)
 	c.globals[f.Name] = &globalDecl{g: g, sp: f.NameSpan, readOnly: readOnly}
+	delete(c.failed, f.Name)
 }
 
 // scalarAnnotation resolves a ctypes integer annotation; nil otherwise.

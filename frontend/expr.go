@@ -95,6 +95,12 @@ func (f *fn) name(e *syntax.Name) operand {
 		}
 		return f.undefined(e)
 	}
+	if f.used != nil {
+		f.used[id] = true
+	}
+	if f.c.failed[id] && !f.assigned[id] {
+		return bad(e.Sp)
+	}
 	if id == f.ctxName && f.ctxName != "" {
 		return operand{k: kVal, t: ssa.PtrTo(ssa.PtrCtx), v: f.ctxVal, sp: e.Sp}
 	}

@@ -17,6 +17,7 @@ type local struct {
 	pk    ssa.PtrKind
 	slot  *ssa.Value // a struct value: its stack slot (the local is the memory)
 	bad   bool       // its first binding was an error: uses stay quiet
+	loop  bool       // first bound by a for: each for gives it its counter type (3.7.3)
 	first diag.Span
 }
 
@@ -40,6 +41,7 @@ type fn struct {
 	locals   map[string]*local
 	assigned map[string]bool      // names bound anywhere in the function: locals
 	globals  map[string]diag.Span // `global` statements
+	used     map[string]bool      // names read so far, for "used prior to global declaration"
 	loops    []*loopCtx
 	ret      *ssa.Type
 	retSeen  []*ssa.Type // types of return expressions, for inference
@@ -76,6 +78,9 @@ func (c *compiler) constExpr(e syntax.Expr) (operand, bool) {
 }
 
 func (c *compiler) lowerAll() {
+	if len(c.progs) == 0 {
+		return // "no BPF program found" says it all
+	}
 	for _, d := range c.progs {
 		c.lowerFunc(d)
 	}
@@ -125,12 +130,15 @@ func (c *compiler) lowerBody(d *funcDecl, ret *ssa.Type, mod *ssa.Module) *fn {
 	def := d.def
 	sf := &ssa.Func{Name: def.Name, Section: d.section, Ret: ret, Pos: def.Sp.Start, Module: mod}
 	f := &fn{c: c, decl: d, f: sf, ret: ret, locals: map[string]*local{}, assigned: map[string]bool{},
-		globals: map[string]diag.Span{}, temps: map[int][]*ssa.Value{}}
+		globals: map[string]diag.Span{}, temps: map[int][]*ssa.Value{}, used: map[string]bool{}}
 	f.b = ssa.NewBuilder(sf)
 	if !f.params(def) {
 		return f
 	}
 	f.scan(def.Body)
+	for name := range f.scanGlobals(def.Body) {
+		delete(f.assigned, name) // `global g` anywhere makes g global in all the function
+	}
 	f.block(def.Body)
 	if f.b.Cur != nil {
 		end := def.Sp.Start
@@ -208,6 +216,35 @@ func (f *fn) scan(body []syntax.Stmt) {
 			f.scan(s.Else)
 		}
 	}
+}
+
+// scanGlobals collects the names of every global statement.
+func (f *fn) scanGlobals(body []syntax.Stmt) map[string]bool {
+	names := map[string]bool{}
+	var walk func([]syntax.Stmt)
+	walk = func(body []syntax.Stmt) {
+		for _, s := range body {
+			switch s := s.(type) {
+			case *syntax.Global:
+				for _, n := range s.Names {
+					if f.c.globals[n] != nil {
+						names[n] = true
+					}
+				}
+			case *syntax.If:
+				walk(s.Body)
+				walk(s.Else)
+			case *syntax.While:
+				walk(s.Body)
+				walk(s.Else)
+			case *syntax.For:
+				walk(s.Body)
+				walk(s.Else)
+			}
+		}
+	}
+	walk(body)
+	return names
 }
 
 // block lowers a statement list. Statements after a return, break or
@@ -339,7 +376,7 @@ func (f *fn) globalStmt(s *syntax.Global) {
 			f.errorf(sp, "'%s' is not a @bpfglobal, so it cannot be declared global", name)
 		case f.c.globals[name].readOnly:
 			f.errorf(sp, "'%s' is read-only configuration", name)
-		case f.locals[name] != nil:
+		case f.locals[name] != nil || f.used[name]:
 			f.errorf(sp, "name '%s' is used prior to global declaration", name)
 		default:
 			f.globals[name] = sp

@@ -33,6 +33,7 @@ var mapCtors = map[string]mapCtor{
 const mapCtorList = "HashMap, ArrayMap, PerfEventArray, RingBuffer, PerCPUHash, PerCPUArray, LRUHash, LRUPerCPUHash"
 
 func (c *compiler) collectMap(f *syntax.FunctionDef) {
+	c.failed[f.Name] = true // until the declaration is complete
 	if len(f.Params) != 0 {
 		c.errorf(f.Params[0].Sp, "a @map function takes no parameters")
 		return
@@ -123,6 +124,7 @@ func (c *compiler) collectMap(f *syntax.FunctionDef) {
 	}
 	c.mod.Maps = append(c.mod.Maps, m)
 	c.maps[f.Name] = &mapDecl{m: m, sp: f.NameSpan}
+	delete(c.failed, f.Name)
 }
 
 func (c *compiler) mapCount(e syntax.Expr) (int64, bool) {
@@ -231,6 +233,7 @@ func (c *compiler) collectStructs(defs []*syntax.ClassDef) {
 		}
 		state[d.Name] = 2
 		if !ok {
+			c.failed[d.Name] = true
 			return
 		}
 		if len(fields) == 0 {

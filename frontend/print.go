@@ -37,10 +37,6 @@ func (f *fn) print(e *syntax.Call, stmt bool) operand {
 		f.errorf(e.Sp, "print() needs something to print")
 		return bad(e.Sp)
 	}
-	if lic := f.c.mod.License; lic != "" && !gplCompatible[lic] {
-		f.errorf(e.Func.Span(), "print() uses bpf_trace_printk, which is GPL-only, but LICENSE is '%s'", lic).Hint(`use LICENSE "GPL" (or a GPL-compatible license) to print`)
-		return bad(e.Sp)
-	}
 	var format strings.Builder
 	var vals []*ssa.Value
 	ok := true
@@ -92,6 +88,14 @@ func (f *fn) print(e *syntax.Call, stmt bool) operand {
 	}
 	if len(vals) > maxPrintValues {
 		f.errorf(e.Sp, "print() can format at most %d values", maxPrintValues)
+		return operand{k: kVoid, sp: e.Sp}
+	}
+	if lic := f.c.mod.License; lic != "" && !gplCompatible[lic] {
+		helper := "bpf_trace_printk"
+		if len(vals) > 3 {
+			helper = "bpf_trace_vprintk"
+		}
+		f.errorf(e.Func.Span(), "print() uses %s, which is GPL-only, but LICENSE is '%s'", helper, lic).Hint(`use LICENSE "GPL" (or a GPL-compatible license) to print`)
 		return operand{k: kVoid, sp: e.Sp}
 	}
 	text := format.String()
