@@ -1,8 +1,7 @@
 package frontend
 
 import (
-	"fmt"
-	"sort"
+		"sort"
 	"strings"
 
 	"github.com/pybpfc/pybpfc/frontend/syntax"
@@ -111,7 +110,10 @@ func (f *fn) call(e *syntax.Call, stmt bool) operand {
 	case f.c.isFunction(name):
 		return f.notYet(e.Sp, "calling a @bpf subprogram")
 	case knownButNotYet[name]:
-		return f.notYet(e.Func.Span(), "the helper "+name+"()")
+		return f.bufferHelper(name, e, stmt)
+	}
+	if _, ok := f.c.vmlinux[name]; ok {
+		return f.kernelCast(name, e)
 	}
 	f.errorf(e.Func.Span(), "unknown function '%s' in BPF code", exprText(e.Func)).
 		Hint("BPF code can call helpers, map methods, ctypes conversions, struct constructors and @bpf functions")
@@ -312,7 +314,7 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 		f.releaseTemps(mark)
 		return operand{k: kVal, t: ssa.S64, v: r, sp: e.Sp}
 	}
-	return f.notYet(e.Sp, fmt.Sprintf("the map method %s()", at.Name))
+	return f.streamMethod(m, at, e, stmt)
 }
 
 func (f *fn) mapAddr(m *mapDecl, p diag.Pos) *ssa.Value {

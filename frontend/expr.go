@@ -124,7 +124,7 @@ func (f *fn) name(e *syntax.Name) operand {
 		return operand{k: kMap, m: m, sp: e.Sp}
 	}
 	if _, ok := f.c.vmlinux[id]; ok {
-		return f.notYet(e.Sp, "using kernel type or constant '"+id+"' from vmlinux")
+		return f.vmlinuxName(e)
 	}
 	if v, ok := builtinConsts[id]; ok {
 		return constOp(uint64(v), literalType(uint64(v), false), e.Sp)

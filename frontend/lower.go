@@ -38,6 +38,7 @@ type fn struct {
 
 	ctxName  string
 	ctxVal   *ssa.Value
+	ctxAnn   string // the context's annotation: "c_void_p", "" (none), a vmlinux or @struct name
 	locals   map[string]*local
 	assigned map[string]bool      // names bound anywhere in the function: locals
 	globals  map[string]diag.Span // `global` statements
@@ -175,6 +176,9 @@ func (f *fn) params(def *syntax.FunctionDef) bool {
 		}
 	}
 	f.ctxName = p.Name
+	if p.Annotation != nil {
+		f.ctxAnn, _ = f.c.plainName(p.Annotation)
+	}
 	f.f.Params = []*ssa.Param{{Name: p.Name, Type: ssa.PtrTo(ssa.PtrCtx), Pos: p.Sp.Start}}
 	f.ctxVal = f.b.Value(ssa.OpArg, ssa.PtrTo(ssa.PtrCtx), p.Sp.Start)
 	return true

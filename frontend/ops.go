@@ -51,7 +51,7 @@ func (f *fn) arithOp(x operand, opName string, y operand, opSp, sp diag.Span) op
 		return bad(e.Sp)
 	}
 	if x.k == kVal && x.t.IsPtr() || y.k == kVal && y.t.IsPtr() {
-		return f.notYet(e.Sp, "pointer arithmetic")
+		return f.pointerArith(x, opName, y, opSp, sp)
 	}
 	ops, ok := binOps[e.Op]
 	if !ok {

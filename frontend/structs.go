@@ -36,13 +36,13 @@ func (f *fn) structCall(t *ssa.Type, e *syntax.Call) operand {
 		return operand{k: kRef, t: t, v: p.v, sp: e.Sp}
 	case p.k == kVal && p.v.Type.IsPtr():
 		if p.v.Type.Ptr == ssa.PtrPacket {
-			return f.notYet(e.Sp, "packet headers")
+			return f.packetHeader(t, p, e)
 		}
 		return operand{k: kRef, t: t, v: p.v, sp: e.Sp}
 	case p.k == kBad:
 		return bad(e.Sp)
 	}
-	return f.notYet(e.Sp, "casting an integer address to a struct (kernel pointers)")
+	return f.kernelPointer(t, p, e)
 }
 
 // fieldOf resolves x.name on a struct operand.
@@ -93,7 +93,7 @@ func (f *fn) attribute(e *syntax.Attribute) operand {
 		}
 	case kVal:
 		if base.v.Type.Ptr == ssa.PtrCtx {
-			return f.notYet(e.Sp, "context fields (kernel types from vmlinux)")
+			return f.contextField(e, base)
 		}
 		f.errorf(e.NameSpan, "a %s value has no fields", ctypeName(base.valueType()))
 		return bad(e.Sp)
