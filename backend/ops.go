@@ -137,6 +137,8 @@ func (l *funcLower) lowerOp(v *ssa.Value) value.Value {
 		return l.helperCall(v)
 	case ssa.OpCallSub:
 		return l.subCall(v)
+	case ssa.OpAtomic:
+		return l.atomic(v)
 	}
 	l.fail(v, "op not supported by the backend")
 	return nil
@@ -271,4 +273,18 @@ func (l *funcLower) opaque(p value.Value) value.Value {
 	asm := ir.NewInlineAsm(types.NewPointer(types.NewFunc(i8ptr, i8ptr)), "", "=r,0")
 	asm.SideEffect = true
 	return l.cur.NewCall(asm, p)
+}
+
+var atomicOps = map[int64]enum.AtomicOp{
+	ssa.AtomicAdd: enum.AtomicOpAdd, ssa.AtomicAnd: enum.AtomicOpAnd, ssa.AtomicOr: enum.AtomicOpOr,
+	ssa.AtomicXor: enum.AtomicOpXor, ssa.AtomicXchg: enum.AtomicOpXChg,
+}
+
+// atomic emits an atomicrmw. When the old value is unused, the BPF backend
+// emits the plain "lock add" form every CPU version has; and/or/xor/xchg
+// and fetching forms need -mcpu=v3, which is the default.
+func (l *funcLower) atomic(v *ssa.Value) value.Value {
+	mt := memType(v.Type)
+	inst := l.cur.NewAtomicRMW(atomicOps[v.AuxInt], l.castPtr(l.val(v.Args[0]), mt), l.val(v.Args[1]), enum.AtomicOrderingSequentiallyConsistent)
+	return inst
 }

@@ -174,7 +174,7 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 			l.t = o.t // a copy of another struct local
 			l.slot = f.stackSlot(o.t.Size(), n.Id, n.Sp)
 		case o.k == kRef:
-			l.t, l.ref, l.pk = o.t, true, o.v.Type.Ptr
+			l.t, l.ref, l.pk, l.percpu = o.t, true, o.v.Type.Ptr, o.percpu
 		default:
 			l.t = f.bindType(e, o)
 		}
@@ -194,7 +194,7 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 		return
 	}
 	if l.ref {
-		if o.k == kRef && sameCType(o.t, l.t) && o.v.Type.Ptr == l.pk {
+		if o.k == kRef && sameCType(o.t, l.t) && o.v.Type.Ptr == l.pk && o.percpu == l.percpu {
 			f.b.WriteVariable(l, o.v)
 			return
 		}
@@ -287,6 +287,19 @@ func (f *fn) augAssign(s *syntax.AugAssign) {
 		}
 		if l.ref {
 			f.notYet(s.Sp, "augmented assignment to the reference local '"+n.Id+"'")
+			return
+		}
+	}
+	if _, isGlobal := f.globals[n.Id]; isGlobal {
+		g := f.c.globals[n.Id].g
+		if op, ok := atomicOpFor(s.Op, g.Type); ok {
+			y := f.expr(s.Value)
+			if !f.arith(y) {
+				return
+			}
+			addr := f.b.Value(ssa.OpGlobal, ssa.PtrTo(ssa.PtrGlobal), pos(n.Sp))
+			addr.Aux = n.Id
+			f.atomicUpdate(addr, g.Type, op, s.Op, y, pos(s.Sp))
 			return
 		}
 	}

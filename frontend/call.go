@@ -276,7 +276,7 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 		}
 		r := f.helperCall(1, "map_lookup_elem", ssa.PtrTo(ssa.PtrMapValue), p, f.mapAddr(m, p), kp)
 		f.releaseTemps(mark)
-		return operand{k: kRef, t: m.m.Value, v: r, sp: e.Sp}
+		return operand{k: kRef, t: m.m.Value, v: r, sp: e.Sp, percpu: isPerCPU(m.m.Kind)}
 	case "update":
 		if !f.checkArgCount("update", e, 2, 3, "a key, a value and optionally flags") {
 			return bad(e.Sp)
@@ -351,4 +351,8 @@ func (f *fn) spill(o operand, t *ssa.Type) *ssa.Value {
 	}
 	f.b.Value(ssa.OpStore, ssa.Void, pos(o.sp), slot, v)
 	return slot
+}
+
+func isPerCPU(k ssa.MapKind) bool {
+	return k == ssa.MapPerCPUHash || k == ssa.MapPerCPUArray || k == ssa.MapLRUPerCPUHash
 }

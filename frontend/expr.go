@@ -162,7 +162,7 @@ func (f *fn) readLocal(l *local, sp diag.Span) operand {
 	}
 	v := f.b.ReadVariable(l, pos(sp))
 	if l.ref {
-		return operand{k: kRef, t: l.t, v: v, sp: sp}
+		return operand{k: kRef, t: l.t, v: v, sp: sp, percpu: l.percpu}
 	}
 	return operand{k: kVal, t: l.t, v: v, sp: sp}
 }

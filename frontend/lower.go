@@ -18,6 +18,7 @@ type local struct {
 	slot  *ssa.Value // a struct value: its stack slot (the local is the memory)
 	bad   bool       // its first binding was an error: uses stay quiet
 	loop  bool       // first bound by a for: each for gives it its counter type (3.7.3)
+	percpu bool      // a reference into a per-CPU map
 	first diag.Span
 }
 

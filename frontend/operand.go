@@ -37,6 +37,9 @@ type operand struct {
 	// fresh marks a struct just made by S(): assigning it to a new local
 	// adopts its stack slot instead of copying it.
 	fresh bool
+	// percpu marks a reference into a per-CPU map: no other CPU writes it,
+	// so updates through it need no atomic instruction.
+	percpu bool
 }
 
 func bad(sp diag.Span) operand { return operand{k: kBad, t: ssa.S32, sp: sp} }

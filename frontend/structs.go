@@ -111,7 +111,7 @@ func (f *fn) attribute(e *syntax.Attribute) operand {
 	p := pos(e.Sp)
 	switch fd.Type.Kind {
 	case ssa.KStruct:
-		return operand{k: kRef, t: fd.Type, v: f.nullSafeFieldPtr(base.v, fd.Offset, p), sp: e.Sp}
+		return operand{k: kRef, t: fd.Type, v: f.nullSafeFieldPtr(base.v, fd.Offset, p), sp: e.Sp, percpu: base.percpu}
 	case ssa.KArray:
 		return operand{k: kArr, t: fd.Type, v: f.nullSafeFieldPtr(base.v, fd.Offset, p), sp: e.Sp}
 	}
@@ -304,6 +304,12 @@ func (f *fn) augAttribute(at *syntax.Attribute, s *syntax.AugAssign) {
 		return
 	}
 	lt := loadType(fd.Type)
+	if op, ok := atomicOpFor(s.Op, fd.Type); ok && base.v.Type.Ptr == ssa.PtrMapValue && !base.percpu {
+		f.whenNotNull(base.v, p, func() {
+			f.atomicUpdate(f.fieldPtr(base.v, fd.Offset, p), fd.Type, op, s.Op, y, p)
+		})
+		return
+	}
 	f.whenNotNull(base.v, p, func() {
 		ptr := f.fieldPtr(base.v, fd.Offset, p)
 		cur := operand{k: kVal, t: fd.Type, v: f.b.Value(ssa.OpLoad, lt, p, ptr), sp: at.Sp}
@@ -315,4 +321,37 @@ func (f *fn) augAttribute(at *syntax.Attribute, s *syntax.AugAssign) {
 		v := f.value(f.convert(r, fd.Type, true))
 		f.b.Value(ssa.OpStore, ssa.Void, p, ptr, v)
 	})
+}
+
+// atomicOpFor says whether `t op= e` on shared memory of type t is one
+// atomic instruction (LANGUAGE.md 5.7.1): + - | & ^ on 32- and 64-bit
+// integers. The low bits of these results depend only on the low bits of
+// the operands, so converting e to t first gives exactly the value the
+// operator computed in the common type would, once converted back.
+func atomicOpFor(op string, t *ssa.Type) (int64, bool) {
+	if !t.IsInt() || t.Bits != 32 && t.Bits != 64 {
+		return 0, false
+	}
+	switch op {
+	case "+", "-":
+		return ssa.AtomicAdd, true
+	case "&":
+		return ssa.AtomicAnd, true
+	case "|":
+		return ssa.AtomicOr, true
+	case "^":
+		return ssa.AtomicXor, true
+	}
+	return 0, false
+}
+
+// atomicUpdate applies `*ptr op= y` atomically; subtraction adds the
+// negation.
+func (f *fn) atomicUpdate(ptr *ssa.Value, t *ssa.Type, op int64, pyOp string, y operand, p diag.Pos) {
+	v := f.value(f.convert(y, t, true))
+	if pyOp == "-" {
+		v = f.b.Value(ssa.OpNeg, v.Type, p, v)
+	}
+	a := f.b.Value(ssa.OpAtomic, v.Type, p, ptr, v)
+	a.AuxInt = op
 }

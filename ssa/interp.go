@@ -397,6 +397,24 @@ func (in *interp) value(f *Func, v *Value, vals, params []uint64, depth int) (ui
 		return 0, in.mem.store(arg(0), v.Args[1].Type.Size(), arg(1))
 	case OpZero:
 		return 0, in.mem.Write(arg(0), make([]byte, v.AuxInt))
+	case OpAtomic:
+		size := v.Type.Size()
+		old, err := in.mem.load(arg(0), size)
+		if err != nil {
+			return 0, err
+		}
+		x := arg(1)
+		switch v.AuxInt {
+		case AtomicAdd:
+			x += old
+		case AtomicAnd:
+			x &= old
+		case AtomicOr:
+			x |= old
+		case AtomicXor:
+			x ^= old
+		}
+		return old, in.mem.store(arg(0), size, x)
 	case OpOffPtr:
 		return arg(0) + uint64(v.AuxInt), nil
 	case OpAddPtr:

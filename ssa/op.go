@@ -1,5 +1,14 @@
 package ssa
 
+// Atomic operations (OpAtomic's AuxInt).
+const (
+	AtomicAdd int64 = iota
+	AtomicAnd
+	AtomicOr
+	AtomicXor
+	AtomicXchg
+)
+
 // Op is an SSA operation. The table below is the single source of truth
 // about every op: passes decide what they may delete, merge or move by
 // reading its columns, never by listing ops.
@@ -88,6 +97,11 @@ const (
 	OpString  // Aux: NUL-less string contents; a pointer to a read-only copy
 	OpCall    // AuxInt: helper id, Aux: helper name; Args: the helper's arguments
 	OpCallSub // Aux: subprogram name; Args: arguments
+	// OpAtomic is one atomic read-modify-write: AuxInt selects it (see
+	// AtomicAdd...), Args are the pointer and the operand, the result is the
+	// old value. Shared map values and globals use it so concurrent
+	// increments are never lost (LANGUAGE.md 5.7).
+	OpAtomic
 
 	opCount
 )
@@ -143,6 +157,7 @@ var opTable = [opCount]OpInfo{
 	OpString:  {Name: "String", Args: 0, Aux: AuxString},
 	OpCall:    {Name: "Call", Args: -1, Aux: AuxIntSym, Effect: EffCall},
 	OpCallSub: {Name: "CallSub", Args: -1, Aux: AuxSym, Effect: EffCall},
+	OpAtomic:  {Name: "Atomic", Args: 2, Aux: AuxInt, Effect: EffWrites},
 }
 
 func (o Op) Info() *OpInfo { return &opTable[o] }
