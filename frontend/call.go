@@ -1,7 +1,7 @@
 package frontend
 
 import (
-		"sort"
+	"sort"
 	"strings"
 
 	"github.com/pybpfc/pybpfc/frontend/syntax"

@@ -11,15 +11,15 @@ import (
 // local is a Python local variable of BPF code. Its type is fixed by its
 // first binding in source order (LANGUAGE.md 3.7).
 type local struct {
-	name  string
-	t     *ssa.Type // the value type; for a reference, the pointee type
-	ref   bool      // holds a pointer (a map reference, a record, a cast) to a t
-	pk    ssa.PtrKind
-	slot  *ssa.Value // a struct value: its stack slot (the local is the memory)
-	bad   bool       // its first binding was an error: uses stay quiet
-	loop  bool       // first bound by a for: each for gives it its counter type (3.7.3)
-	percpu bool      // a reference into a per-CPU map
-	first diag.Span
+	name   string
+	t      *ssa.Type // the value type; for a reference, the pointee type
+	ref    bool      // holds a pointer (a map reference, a record, a cast) to a t
+	pk     ssa.PtrKind
+	slot   *ssa.Value // a struct value: its stack slot (the local is the memory)
+	bad    bool       // its first binding was an error: uses stay quiet
+	loop   bool       // first bound by a for: each for gives it its counter type (3.7.3)
+	percpu bool       // a reference into a per-CPU map
+	first  diag.Span
 }
 
 type loopCtx struct {
