@@ -139,6 +139,8 @@ func (l *funcLower) lowerOp(v *ssa.Value) value.Value {
 		return l.subCall(v)
 	case ssa.OpAtomic:
 		return l.atomic(v)
+	case ssa.OpCastPtr:
+		return arg(0) // every pointer is an i8* in LLVM
 	}
 	l.fail(v, "op not supported by the backend")
 	return nil

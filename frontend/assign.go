@@ -202,7 +202,7 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 			f.errorf(o.sp, "'%s' refers to %s values; this lookup gives %s", n.Id, ctypeName(l.t), ctypeName(o.t))
 			return
 		}
-		f.notYet(o.sp, "assigning a plain value to the reference local '"+n.Id+"'")
+		f.rebindToCell(l, o, n.Sp)
 		return
 	}
 	if o.k == kRef && !o.t.IsScalar() {
@@ -285,8 +285,8 @@ func (f *fn) augAssign(s *syntax.AugAssign) {
 			}
 			return
 		}
-		if l.ref {
-			f.notYet(s.Sp, "augmented assignment to the reference local '"+n.Id+"'")
+		if l.ref && !l.t.IsScalar() {
+			f.errorf(s.Sp, "'%s' refers to a struct; update one of its fields", n.Id)
 			return
 		}
 	}
@@ -471,3 +471,31 @@ func (f *fn) forStmt(s *syntax.For) {
 func isU64(t *ssa.Type) bool { return t.IsInt() && t.Bits == 64 && !t.Signed }
 
 var _ = diag.Span{}
+
+// rebindToCell assigns a plain value to a reference local (LANGUAGE.md
+// 5.5.5): the value, converted to the map's value type, goes into a
+// private cell of the function and the local refers to it from then on;
+// the map entry is never changed this way.
+func (f *fn) rebindToCell(l *local, o operand, sp diag.Span) {
+	if o.k == kBad {
+		return
+	}
+	if l.cell == nil {
+		l.cell = f.stackSlot(l.t.Size(), l.name, sp)
+	}
+	p := pos(o.sp)
+	if l.t.IsScalar() {
+		if !f.arith(o) {
+			return
+		}
+		v := f.value(f.convert(o, l.t, true))
+		f.b.Value(ssa.OpStore, ssa.Void, p, l.cell, v)
+	} else {
+		if o.k != kRef || !sameCType(o.t, l.t) {
+			f.errorf(o.sp, "'%s' refers to %s values; only a %s can be assigned to it", l.name, l.t.Name, l.t.Name)
+			return
+		}
+		f.copyStruct(l.cell, o, l.t, p)
+	}
+	f.b.WriteVariable(l, f.b.Value(ssa.OpCastPtr, ssa.PtrTo(l.pk), p, l.cell))
+}

@@ -19,6 +19,7 @@ type local struct {
 	bad    bool       // its first binding was an error: uses stay quiet
 	loop   bool       // first bound by a for: each for gives it its counter type (3.7.3)
 	percpu bool       // a reference into a per-CPU map
+	cell   *ssa.Value // a reference rebound to a plain value points here (5.5.5)
 	first  diag.Span
 }
 

@@ -297,6 +297,10 @@ func (c *checker) checkValue(v *Value) {
 		if v.AuxInt <= 0 || len(v.Args) > 5 {
 			c.errorf("v%d: helper call needs an id and at most 5 arguments", v.ID)
 		}
+	case v.Op == OpCastPtr:
+		if !arg(0).IsPtr() || !v.Type.IsPtr() {
+			c.errorf("v%d: CastPtr needs pointers", v.ID)
+		}
 	case v.Op == OpAtomic:
 		if !arg(0).IsPtr() || !arg(1).IsInt() || !Same(arg(1), v.Type) || v.Type.Bits != 32 && v.Type.Bits != 64 || v.AuxInt < AtomicAdd || v.AuxInt > AtomicXchg {
 			c.errorf("v%d: Atomic needs a pointer and a 32- or 64-bit operand of its result type", v.ID)

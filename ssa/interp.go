@@ -397,6 +397,8 @@ func (in *interp) value(f *Func, v *Value, vals, params []uint64, depth int) (ui
 		return 0, in.mem.store(arg(0), v.Args[1].Type.Size(), arg(1))
 	case OpZero:
 		return 0, in.mem.Write(arg(0), make([]byte, v.AuxInt))
+	case OpCastPtr:
+		return arg(0), nil
 	case OpAtomic:
 		size := v.Type.Size()
 		old, err := in.mem.load(arg(0), size)

@@ -102,6 +102,10 @@ const (
 	// old value. Shared map values and globals use it so concurrent
 	// increments are never lost (LANGUAGE.md 5.7).
 	OpAtomic
+	// OpCastPtr gives a pointer another kind without changing it: a
+	// reference local rebound to a private stack cell (LANGUAGE.md 5.5.5)
+	// keeps one IR type on every path.
+	OpCastPtr
 
 	opCount
 )
@@ -158,6 +162,7 @@ var opTable = [opCount]OpInfo{
 	OpCall:    {Name: "Call", Args: -1, Aux: AuxIntSym, Effect: EffCall},
 	OpCallSub: {Name: "CallSub", Args: -1, Aux: AuxSym, Effect: EffCall},
 	OpAtomic:  {Name: "Atomic", Args: 2, Aux: AuxInt, Effect: EffWrites},
+	OpCastPtr: {Name: "CastPtr", Args: 1},
 }
 
 func (o Op) Info() *OpInfo { return &opTable[o] }
