@@ -300,13 +300,17 @@ func (d *debugInfo) paramType(t *ssa.Type) metadata.Field {
 	return d.basic(t)
 }
 
-// location returns the (shared) DILocation for pos in sp.
+// location returns the (shared) DILocation for pos in sp. It records the
+// line only: a column would make the object depend on how a line is
+// spelled, and LANGUAGE.md wants equivalent spellings (m().lookup vs
+// m.lookup, C-57) to give byte-identical objects. Verifier rejections are
+// still reported at the line; the CLI points at its first token.
 func (d *debugInfo) location(sp *metadata.DISubprogram, pos lineCol) *metadata.DILocation {
-	k := locKey{sp, pos.line, pos.col}
+	k := locKey{sp, pos.line, 0}
 	if l, ok := d.locs[k]; ok {
 		return l
 	}
-	l := &metadata.DILocation{Line: int64(pos.line), Column: int64(pos.col), Scope: sp}
+	l := &metadata.DILocation{Line: int64(pos.line), Scope: sp}
 	d.def(l)
 	d.locs[k] = l
 	return l

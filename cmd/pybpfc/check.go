@@ -77,7 +77,7 @@ func rejectionDiagnostic(out *driver.Output, e *loader.RejectError) *diag.Diagno
 	}
 	var sp diag.Span
 	if e.Line > 0 {
-		sp = diag.At(diag.Pos{Line: e.Line, Col: max(e.Col, 1)})
+		sp = lineSpan(out.Source, e.Line, e.Col)
 	} else if out.Module != nil {
 		if f := out.Module.Func(e.Program); f != nil {
 			sp = diag.At(f.Pos)
@@ -104,4 +104,25 @@ func explainLoadError(err error) string {
 		return err.Error() + " (loading BPF programs needs root or CAP_BPF)"
 	}
 	return err.Error()
+}
+
+// lineSpan covers a source line from its first token to its end when the
+// object's line info has no column (the backend records lines only).
+func lineSpan(src *diag.Source, line, col int) diag.Span {
+	if col > 0 {
+		return diag.At(diag.Pos{Line: line, Col: col})
+	}
+	text := []rune(src.Line(line))
+	start := 0
+	for start < len(text) && (text[start] == ' ' || text[start] == '\t') {
+		start++
+	}
+	end := len(text)
+	for end > start && (text[end-1] == ' ' || text[end-1] == '\t') {
+		end--
+	}
+	if end <= start {
+		return diag.At(diag.Pos{Line: line, Col: 1})
+	}
+	return diag.Span{Start: diag.Pos{Line: line, Col: start + 1}, End: diag.Pos{Line: line, Col: end + 1}}
 }

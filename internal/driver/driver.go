@@ -6,6 +6,7 @@ package driver
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -113,6 +114,9 @@ func Build(filename string, src []byte, opts Options) (out *Output, err error) {
 		TimePasses: opts.TimePasses, NoCheck: opts.NoCheck, Out: trace}
 	t0 = time.Now()
 	if err := passes.Run(m, opts.OptLevel, pc); err != nil {
+		if errors.Is(err, passes.ErrDiagnostics) {
+			return out, nil // a verifier-aware pass reported user errors in out.Diags
+		}
 		out.Diags.Add(&diag.Diagnostic{Severity: diag.Internal, Span: diag.At(firstPos(m)), Msg: err.Error() + " (please report this bug)"})
 		return out, nil
 	}
@@ -125,7 +129,7 @@ func Build(filename string, src []byte, opts Options) (out *Output, err error) {
 		return out, nil
 	}
 	t0 = time.Now()
-	ir, err := backend.EmitLLVMWithSource(m, src)
+	ir, err := backend.EmitLLVM(m)
 	out.BackendTime = time.Since(t0)
 	if err != nil {
 		out.Diags.Add(&diag.Diagnostic{Severity: diag.Internal, Span: diag.At(firstPos(m)), Msg: "backend: " + err.Error() + " (please report this bug)"})
