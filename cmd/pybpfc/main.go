@@ -12,6 +12,7 @@ const usage = `usage: pybpfc <command> [flags] FILE.py
 commands:
   build     compile FILE.py to a BPF object (or stop at any stage with --emit)
   check     compile, load every program into the kernel verifier, report per program
+  bench     compile, load and time bench/programs against their C twins: bench [PATTERN]
   version   print the version and the toolchain pybpfc would use
 
 run 'pybpfc <command> -h' for the flags of a command.
@@ -36,6 +37,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "bench":
+		return cmdBench(args[1:], stdout, stderr)
 	case "version", "--version":
 		return cmdVersion(stdout)
 	case "help", "-h", "--help":
