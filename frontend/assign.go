@@ -150,6 +150,9 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 		return
 	}
 	if o.k == kArr {
+		if f.bindCharPointer(n, o, declared) {
+			return // a char pointer (chars.go)
+		}
 		f.errorf(o.sp, "arrays cannot be copied into locals; index the field directly")
 		return
 	}

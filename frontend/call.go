@@ -16,24 +16,23 @@ type simpleHelper struct {
 	result *ssa.Type
 	// part selects bits of the 64-bit result: "" all, "lo" the low 32
 	// bits, "hi" the high 32 bits (both as u64).
-	part   string
-	noTask bool // needs a current task: unavailable to networking programs
+	part string
 }
 
 var simpleHelpers = map[string]simpleHelper{
-	"ktime":                 {5, "ktime_get_ns", ssa.U64, "", false},
-	"pid":                   {14, "get_current_pid_tgid", ssa.U64, "lo", false},
-	"pid_tgid":              {14, "get_current_pid_tgid", ssa.U64, "", false},
-	"tgid":                  {14, "get_current_pid_tgid", ssa.U64, "hi", false},
-	"uid":                   {15, "get_current_uid_gid", ssa.U64, "lo", true},
-	"uid_gid":               {15, "get_current_uid_gid", ssa.U64, "", true},
-	"gid":                   {15, "get_current_uid_gid", ssa.U64, "hi", true},
-	"random":                {7, "get_prandom_u32", ssa.U32, "", false},
-	"smp_processor_id":      {8, "get_smp_processor_id", ssa.U32, "", false},
-	"get_current_cgroup_id": {80, "get_current_cgroup_id", ssa.U64, "", false},
-	"ktime_get_boot_ns":     {125, "ktime_get_boot_ns", ssa.U64, "", false},
-	"ktime_get_coarse_ns":   {160, "ktime_get_coarse_ns", ssa.U64, "", false},
-	"jiffies":               {118, "jiffies64", ssa.U64, "", false},
+	"ktime":                 {5, "ktime_get_ns", ssa.U64, ""},
+	"pid":                   {14, "get_current_pid_tgid", ssa.U64, "lo"},
+	"pid_tgid":              {14, "get_current_pid_tgid", ssa.U64, ""},
+	"tgid":                  {14, "get_current_pid_tgid", ssa.U64, "hi"},
+	"uid":                   {15, "get_current_uid_gid", ssa.U64, "lo"},
+	"uid_gid":               {15, "get_current_uid_gid", ssa.U64, ""},
+	"gid":                   {15, "get_current_uid_gid", ssa.U64, "hi"},
+	"random":                {7, "get_prandom_u32", ssa.U32, ""},
+	"smp_processor_id":      {8, "get_smp_processor_id", ssa.U32, ""},
+	"get_current_cgroup_id": {80, "get_current_cgroup_id", ssa.U64, ""},
+	"ktime_get_boot_ns":     {125, "ktime_get_boot_ns", ssa.U64, ""},
+	"ktime_get_coarse_ns":   {160, "ktime_get_coarse_ns", ssa.U64, ""},
+	"jiffies":               {118, "jiffies64", ssa.U64, ""},
 }
 
 // knownButNotYet are helpers of LANGUAGE.md 6 that are not lowered yet;
@@ -187,8 +186,8 @@ func (f *fn) simpleHelper(name string, h simpleHelper, e *syntax.Call) operand {
 	if !f.checkArgCount(name, e, 0, 0, "") {
 		return bad(e.Sp)
 	}
-	if h.noTask && f.decl != nil && networkNoTask(f.decl.prog) {
-		f.errorf(e.Sp, "%s() is not available to %s programs", name, f.decl.prog.displayName())
+	// Legality (program type, license) is in helperRules (helpertable.go).
+	if _, ok := f.checkHelper(name, name+"()", e.Sp); !ok {
 		return bad(e.Sp)
 	}
 	p := pos(e.Sp)

@@ -161,6 +161,9 @@ func (f *fn) readLocal(l *local, sp diag.Span) operand {
 		return operand{k: kRef, t: l.t, v: l.slot, sp: sp}
 	}
 	v := f.b.ReadVariable(l, pos(sp))
+	if l.ref && isCharArray(l.t) {
+		return operand{k: kArr, t: l.t, v: v, sp: sp} // a char pointer (chars.go)
+	}
 	if l.ref {
 		return operand{k: kRef, t: l.t, v: v, sp: sp, percpu: l.percpu}
 	}

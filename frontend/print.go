@@ -90,12 +90,11 @@ func (f *fn) print(e *syntax.Call, stmt bool) operand {
 		f.errorf(e.Sp, "print() can format at most %d values", maxPrintValues)
 		return operand{k: kVoid, sp: e.Sp}
 	}
-	if lic := f.c.mod.License; lic != "" && !gplCompatible[lic] {
-		helper := "bpf_trace_printk"
-		if len(vals) > 3 {
-			helper = "bpf_trace_vprintk"
-		}
-		f.errorf(e.Func.Span(), "print() uses %s, which is GPL-only, but LICENSE is '%s'", helper, lic).Hint(`use LICENSE "GPL" (or a GPL-compatible license) to print`)
+	helper := "bpf_trace_printk"
+	if len(vals) > 3 {
+		helper = "bpf_trace_vprintk"
+	}
+	if !f.licenseAllows("print()", helper, e.Func.Span()) {
 		return operand{k: kVoid, sp: e.Sp}
 	}
 	text := format.String()

@@ -33,6 +33,9 @@ func (f *fn) structCall(t *ssa.Type, e *syntax.Call) operand {
 	switch {
 	case p.k == kRef:
 		// A map value or a ring buffer record: direct access through it.
+		if p.v.Type.Ptr == ssa.PtrRingbuf && !f.recordCast(t, p, e) {
+			return bad(e.Sp)
+		}
 		return operand{k: kRef, t: t, v: p.v, sp: e.Sp}
 	case p.k == kVal && p.v.Type.IsPtr():
 		if p.v.Type.Ptr == ssa.PtrPacket {
@@ -205,6 +208,14 @@ func (f *fn) storeAttribute(t *syntax.Attribute, o operand) {
 // storeArray handles `x.name = "literal"` (LANGUAGE.md 4.4.3): the bytes,
 // truncated to N-1, then NULs to the end of the field.
 func (f *fn) storeArray(base operand, fd *ssa.Field, o operand, p diag.Pos) {
+	if o.k == kArr && isCharArray(o.t) && fd.Type.Elem.Bits == 8 {
+		f.copyString(base, fd, o, p) // chars.go
+		return
+	}
+	if o.k == kArr && isCharArray(o.t) && fd.Type.Elem.Bits == 8 {
+		f.copyString(base, fd, o, p) // chars.go
+		return
+	}
 	if o.k != kStr || fd.Type.Elem.Bits != 8 {
 		f.notYet(o.sp, "assigning this value to an array field")
 		return

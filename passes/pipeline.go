@@ -23,18 +23,19 @@ var (
 	csePass       = register(Pass{Name: "cse", Fn: cse})
 	dcePass       = register(Pass{Name: "dce", Fn: dce})
 	cfgPass       = register(Pass{Name: "simplifycfg", Fn: simplifyCFG})
+	recordsPass   = register(Pass{Name: "records", Fn: checkRecords, Required: true})
 )
 
 // The -O level tables. -O0 runs only the Required passes (legality and
-// verifier-aware checks, none of which exist yet); the optimisation levels
+// verifier-aware checks: records); the optimisation levels
 // list theirs in order.
 var levels = [][]string{
-	0: {},
-	1: {"copyprop", "constfold", "dce", "simplifycfg"},
+	0: {"records"},
+	1: {"records", "copyprop", "constfold", "dce", "simplifycfg"},
 	// -O2 runs the cleanups again after simplifycfg: removing an edge
 	// leaves single-argument phis whose replacement makes new constants,
 	// and those new constants make new dead code.
-	2: {"copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "dce", "simplifycfg"},
+	2: {"records", "copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "dce", "simplifycfg"},
 }
 
 // orderingConstraint says pass before must run before pass after in every
@@ -49,6 +50,8 @@ var orderingConstraints = []orderingConstraint{
 	{"constfold", "simplifycfg", "simplifycfg folds branches on constant conditions, which constfold produces"},
 	{"constfold", "dce", "folding leaves the operands of folded values unused; dce deletes them"},
 	{"cse", "dce", "merging an expression into its twin leaves the twin's operands unused"},
+	{"records", "dce", "a use of a released ring buffer record is an error even when dce would delete it"},
+	{"records", "simplifycfg", "records reports leaks on paths as written, before branches are folded away"},
 }
 
 func init() {

@@ -1,0 +1,46 @@
+# C-60: reserve(24), cast, write a field, submit: one 24-byte record with seq 7.
+from ctypes import c_void_p, c_int64, c_uint32, c_uint64
+from pythonbpf import bpf, map, section, bpfglobal, struct
+from pythonbpf.maps import RingBuffer
+
+
+@bpf
+@struct
+class sample_t:
+    seq: c_uint64
+    pid: c_uint32
+    ts: c_uint64
+
+
+@bpf
+@map
+def events() -> RingBuffer:
+    return RingBuffer(max_entries=4096)
+
+
+@bpf
+@bpfglobal
+def done() -> c_uint64:
+    return 0
+
+
+@bpf
+@section("raw_tracepoint/sys_enter")
+def emit(ctx: c_void_p) -> c_int64:
+    global done
+    r = events.reserve(24)
+    if r:
+        s = sample_t(r)
+        s.seq = 7
+        s.pid = pid()
+        s.ts = 0
+        events.submit(r)
+        done = 1
+    return 0
+
+
+@bpf
+@bpfglobal
+def LICENSE() -> str:
+    return "GPL"
+# run: emit ret=0 done=1
