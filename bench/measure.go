@@ -166,13 +166,13 @@ func (v *variant) timeAttached(p *Program, repeat int) (float64, error) {
 		return 0, err
 	}
 	defer stats.Close()
-	links, err := v.loaded.AttachAll(loader.AttachOptions{})
-	if err != nil {
-		return 0, err
-	}
-	defer links.Close()
 	before := make([]loader.RunStats, len(v.progs))
 	for i, name := range v.progs {
+		lk, err := v.loaded.AttachEvent(name)
+		if err != nil {
+			return 0, err
+		}
+		defer lk.Close()
 		if before[i], err = v.loaded.RunStats(name); err != nil {
 			return 0, err
 		}

@@ -3,9 +3,11 @@ package loader
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/link"
 )
 
 // bpfStatsRunTime is BPF_STATS_RUN_TIME from the kernel's uapi (enum
@@ -81,4 +83,34 @@ func (l *Loaded) Testable(prog string) (bool, error) {
 		return false, err
 	}
 	return packetProgram(p.Type()), nil
+}
+
+// AttachEvent attaches one tracepoint or raw tracepoint program to the
+// event its section names, for timing it on real events; Close detaches
+// it. Unlike attaching a whole object, it needs no interface or cgroup and
+// touches no other program of the object.
+func (l *Loaded) AttachEvent(prog string) (io.Closer, error) {
+	p, err := l.program(prog)
+	if err != nil {
+		return nil, err
+	}
+	sec := l.obj.spec.Programs[prog].SectionName
+	kind, rest, _ := strings.Cut(sec, "/")
+	var lk link.Link
+	switch kind {
+	case "tracepoint", "tp":
+		group, event, ok := strings.Cut(rest, "/")
+		if !ok {
+			return nil, fmt.Errorf("program %s: section %s names no tracepoint/<category>/<event>", prog, sec)
+		}
+		lk, err = link.Tracepoint(group, event, p, nil)
+	case "raw_tracepoint", "raw_tp":
+		lk, err = link.AttachRawTracepoint(link.RawTracepointOptions{Name: rest, Program: p})
+	default:
+		return nil, fmt.Errorf("program %s: section %s is not a tracepoint or raw tracepoint", prog, sec)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("attach %s to %s: %w", prog, sec, err)
+	}
+	return lk, nil
 }

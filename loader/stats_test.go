@@ -1,56 +1,84 @@
 package loader
 
 import (
+	"os"
 	"syscall"
 	"testing"
+
+	"github.com/pybpfc/pybpfc/internal/kerneltest"
 )
 
-// TestRunStats attaches the getppid tracepoint of testdata/attach.c with
-// run-time statistics on and checks that every triggered call is counted
-// and timed: this is how the benchmark measures tracing programs.
+// requireEvents skips (or fails, under PYBPFC_REQUIRE_KERNEL=1) unless
+// tracefs shows the getppid tracepoint the test fires.
+func requireEvents(t *testing.T) {
+	t.Helper()
+	for _, d := range []string{"/sys/kernel/tracing", "/sys/kernel/debug/tracing"} {
+		if _, err := os.Stat(d + "/events/syscalls/sys_enter_getppid"); err == nil {
+			return
+		}
+	}
+	if kerneltest.Required() {
+		t.Fatal("tracefs with syscalls/sys_enter_getppid is not available")
+	}
+	t.Skip("tracefs with syscalls/sys_enter_getppid is not available")
+}
+
+// TestRunStats attaches a tracepoint and a raw tracepoint with run-time
+// statistics on and checks that every triggered call is counted and
+// timed: this is how the benchmark measures tracing programs.
 func TestRunStats(t *testing.T) {
-	requireTracefs(t)
-	l := loadC(t, "attach")
+	l := loadC(t, "stats")
+	requireEvents(t)
 	stats, err := EnableRunStats()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stats.Close()
-	links, err := l.AttachAll(AttachOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer links.Close()
-	before, err := l.RunStats("on_getppid")
-	if err != nil {
-		t.Fatal(err)
+	progs := []string{"on_getppid", "on_raw"}
+	var before []RunStats
+	for _, p := range progs {
+		lk, err := l.AttachEvent(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer lk.Close()
+		st, err := l.RunStats(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before = append(before, st)
 	}
 	const calls = 200
 	for i := 0; i < calls; i++ {
 		syscall.Getppid()
 	}
-	after, err := l.RunStats("on_getppid")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := after.Sub(before)
-	// Other processes may call getppid too, so at least, not exactly.
-	if d.RunCount < calls {
-		t.Errorf("RunCount grew by %d, want at least %d", d.RunCount, calls)
-	}
-	if d.RunTime <= 0 || d.NsPerRun() <= 0 {
-		t.Errorf("no run time accounted: %+v", d)
+	for i, p := range progs {
+		after, err := l.RunStats(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := after.Sub(before[i])
+		// Other processes make system calls too: at least, not exactly.
+		if d.RunCount < calls {
+			t.Errorf("%s: RunCount grew by %d, want at least %d", p, d.RunCount, calls)
+		}
+		if d.RunTime <= 0 || d.NsPerRun() <= 0 {
+			t.Errorf("%s: no run time accounted: %+v", p, d)
+		}
 	}
 	if _, err := l.RunStats("nope"); err == nil {
 		t.Error("RunStats of a missing program succeeded")
+	}
+	if _, err := l.AttachEvent("pass"); err == nil {
+		t.Error("AttachEvent attached an XDP program")
 	}
 }
 
 // TestTestable tells packet programs, which BPF_PROG_TEST_RUN can time,
 // from tracing programs, which it cannot.
 func TestTestable(t *testing.T) {
-	l := loadC(t, "attach")
-	for prog, want := range map[string]bool{"sock": true, "on_getppid": false, "on_raw": false} {
+	l := loadC(t, "stats")
+	for prog, want := range map[string]bool{"pass": true, "on_getppid": false, "on_raw": false} {
 		got, err := l.Testable(prog)
 		if err != nil {
 			t.Fatal(err)
