@@ -167,10 +167,13 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 	if l == nil {
 		l = &local{name: n.Id, first: n.Sp}
 		switch {
+		case isPointerBinding(o, declared):
+			l.t = o.v.Type // a packet or kernel pointer keeps its kind (8.6.1)
 		case declared != nil:
 			l.t = declared
 		case o.k == kRef && !o.t.IsScalar() && o.fresh:
 			l.t, l.slot = o.t, o.v // S(): the new struct becomes the local
+			o.v.Aux = n.Id         // and the slot is named after it
 			f.locals[n.Id] = l
 			return
 		case o.k == kRef && !o.t.IsScalar() && o.v.Type.Ptr == ssa.PtrStack:
@@ -210,6 +213,10 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 	}
 	if o.k == kRef && !o.t.IsScalar() {
 		f.notYet(o.sp, "copying a struct")
+		return
+	}
+	if l.t.IsPtr() {
+		f.storePointerLocal(l, o)
 		return
 	}
 	cv := f.convert(o, l.t, true)

@@ -24,18 +24,19 @@ var (
 	dcePass       = register(Pass{Name: "dce", Fn: dce})
 	cfgPass       = register(Pass{Name: "simplifycfg", Fn: simplifyCFG})
 	recordsPass   = register(Pass{Name: "records", Fn: checkRecords, Required: true})
+	stackPass     = register(Pass{Name: "stacksize", Fn: checkStack, Required: true})
 )
 
 // The -O level tables. -O0 runs only the Required passes (legality and
 // verifier-aware checks: records); the optimisation levels
 // list theirs in order.
 var levels = [][]string{
-	0: {"records"},
-	1: {"records", "copyprop", "constfold", "dce", "simplifycfg"},
+	0: {"records", "stacksize"},
+	1: {"records", "copyprop", "constfold", "dce", "simplifycfg", "stacksize"},
 	// -O2 runs the cleanups again after simplifycfg: removing an edge
 	// leaves single-argument phis whose replacement makes new constants,
 	// and those new constants make new dead code.
-	2: {"records", "copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "dce", "simplifycfg"},
+	2: {"records", "copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "dce", "simplifycfg", "stacksize"},
 }
 
 // orderingConstraint says pass before must run before pass after in every
@@ -52,6 +53,7 @@ var orderingConstraints = []orderingConstraint{
 	{"cse", "dce", "merging an expression into its twin leaves the twin's operands unused"},
 	{"records", "dce", "a use of a released ring buffer record is an error even when dce would delete it"},
 	{"records", "simplifycfg", "records reports leaks on paths as written, before branches are folded away"},
+	{"dce", "stacksize", "stacksize counts the slots that remain; dce removes the ones never read"},
 }
 
 func init() {
