@@ -312,3 +312,34 @@ def p(ctx: c_void_p) -> c_int64:
 		t.Errorf("returned %d (%v), want 77", ret, err)
 	}
 }
+
+// TestSectionNamesAreVerbatim is C-1 (object shape) and C-10: the section
+// string is the ELF section name, and programs may share one.
+func TestSectionNamesAreVerbatim(t *testing.T) {
+	src := prelude + `
+@bpf
+@section("tracepoint/syscalls/sys_enter_openat")
+def on_open(ctx: c_void_p) -> c_int64:
+    return 0
+`
+	for _, n := range []string{"a", "b", "c", "d"} {
+		src += `
+@bpf
+@section("cgroup/getsockopt")
+def get_` + n + `(ctx: c_void_p) -> c_int64:
+    return 1
+`
+	}
+	info, err := backend.InspectELF(build(t, src+license).Object)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := info.Program("on_open"); !ok || p.Section != "tracepoint/syscalls/sys_enter_openat" {
+		t.Errorf("on_open: %+v %v", p, ok)
+	}
+	for _, n := range []string{"a", "b", "c", "d"} {
+		if p, ok := info.Program("get_" + n); !ok || p.Section != "cgroup/getsockopt" {
+			t.Errorf("get_%s: %+v %v", n, p, ok)
+		}
+	}
+}
