@@ -26,6 +26,7 @@ type emitter struct {
 	strs    map[string]*ir.Global // constant strings by contents
 
 	lifetimeStart, lifetimeEnd *ir.Func
+	core                       *coreState // kernel types for CO-RE (core.go)
 }
 
 // EmitLLVM translates an SSA module into LLVM IR text for clang or llc

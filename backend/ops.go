@@ -137,6 +137,12 @@ func (l *funcLower) lowerOp(v *ssa.Value) value.Value {
 		return l.helperCall(v)
 	case ssa.OpCallSub:
 		return l.subCall(v)
+	case ssa.OpCoreAddr:
+		return l.coreAddr(v)
+	case ssa.OpPktPtr:
+		return l.pktPtr(v)
+	case ssa.OpPktHeader:
+		return arg(0)
 	case ssa.OpAtomic:
 		return l.atomic(v)
 	case ssa.OpCastPtr:

@@ -108,6 +108,10 @@ func (f *fn) call(e *syntax.Call, stmt bool) operand {
 		return bad(e.Sp)
 	case f.c.isFunction(name):
 		return f.notYet(e.Sp, "calling a @bpf subprogram")
+	case name == "get_current_task" && !f.c.defs[name].IsValid():
+		return f.currentTask(e)
+	case f.isByteSwap(name):
+		return f.byteSwap(name, e)
 	case knownButNotYet[name]:
 		return f.bufferHelper(name, e, stmt)
 	}
@@ -157,6 +161,9 @@ func (f *fn) conversion(t *ssa.Type, name string, e *syntax.Call) operand {
 	if x.k == kRef && !x.t.IsScalar() {
 		f.errorf(x.sp, "a struct cannot be converted to %s", name)
 		return bad(e.Sp)
+	}
+	if isPacketPtr(x) && t.Bits == 64 && t.IsInt() {
+		return x // c_uint64(p) keeps a packet pointer (LANGUAGE.md 3.5.3)
 	}
 	r := f.convert(x, t, false)
 	r.explicit = true

@@ -80,6 +80,7 @@ type compiler struct {
 	ctypesMods map[string]bool   // names bound to the ctypes module
 	vmlinux    map[string]diag.Span
 	failed     map[string]bool // definitions whose declaration had an error
+	kern       *kernelState    // kernel BTF, loaded on first need (kernel.go)
 }
 
 func newCompiler(file string, diags *diag.List, opts Options) *compiler {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pybpfc/pybpfc/frontend/syntax"
 	"github.com/pybpfc/pybpfc/internal/diag"
+	"github.com/pybpfc/pybpfc/internal/kbtf"
 	"github.com/pybpfc/pybpfc/ssa"
 )
 
@@ -68,6 +69,7 @@ func (c *compiler) collect(m *syntax.Module) {
 	for _, s := range m.Body {
 		c.collectImports(s)
 	}
+	c.resolveKernelImports()
 	var structs []*syntax.ClassDef
 	for _, s := range m.Body {
 		switch s := s.(type) {
@@ -430,6 +432,9 @@ func (c *compiler) scalarAnnotation(e syntax.Expr) *ssa.Type {
 	name, ok := c.plainName(e)
 	if !ok {
 		return nil
+	}
+	if ent, ok := c.kernelEntity(name); ok && ent.Type != nil && ent.Type.Kind == kbtf.Int {
+		return kernelIntType(ent.Type) // an integer typedef from vmlinux (3.1.2)
 	}
 	return ctypesTypes[name]
 }

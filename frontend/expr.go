@@ -89,6 +89,9 @@ func (f *fn) name(e *syntax.Name) operand {
 		if v, ok := builtinConsts[id]; ok {
 			return constOp(uint64(v), literalType(uint64(v), false), e.Sp)
 		}
+		if _, ok := f.c.vmlinux[id]; ok {
+			return f.vmlinuxName(e)
+		}
 		if g := f.c.globals[id]; g != nil {
 			f.errorf(e.Sp, "'%s' is a @bpfglobal, not a constant", id)
 			return bad(e.Sp)

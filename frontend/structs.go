@@ -51,6 +51,9 @@ func (f *fn) structCall(t *ssa.Type, e *syntax.Call) operand {
 // fieldOf resolves x.name on a struct operand.
 func (f *fn) fieldOf(base operand, name string, nameSp diag.Span) (*ssa.Field, bool) {
 	fd := base.t.Field(name)
+	if fd == nil && f.kernelFieldMissing(base.t, name, nameSp) {
+		return nil, false
+	}
 	if fd == nil {
 		var names []string
 		for _, x := range base.t.Fields {
@@ -97,6 +100,9 @@ func (f *fn) attribute(e *syntax.Attribute) operand {
 	case kVal:
 		if base.v.Type.Ptr == ssa.PtrCtx {
 			return f.contextField(e, base)
+		}
+		if f.isKernelPtr(base) {
+			return f.kernelField(e, base)
 		}
 		f.errorf(e.NameSpan, "a %s value has no fields", ctypeName(base.valueType()))
 		return bad(e.Sp)
@@ -145,6 +151,10 @@ func (f *fn) fieldTarget(t *syntax.Attribute) (operand, *ssa.Field, bool) {
 	}
 	if base.k == kVal && base.v.Type.Ptr == ssa.PtrCtx {
 		f.errorf(t.Sp, "the context is read-only")
+		return base, nil, false
+	}
+	if f.isKernelPtr(base) {
+		f.errorf(t.Sp, "kernel memory is read-only here")
 		return base, nil, false
 	}
 	if base.k != kRef || base.t.Kind != ssa.KStruct {

@@ -309,6 +309,9 @@ type Module struct {
 	Maps    []*Map
 	Globals []*Global
 	Funcs   []*Func
+	// Kernel holds the kernel composites that CoreAddr values name, by
+	// KType.Key (LANGUAGE.md 8.3); the backend describes them in debug info.
+	Kernel map[string]*KType
 }
 
 // NewFunc adds a function to m.

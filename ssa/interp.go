@@ -417,8 +417,10 @@ func (in *interp) value(f *Func, v *Value, vals, params []uint64, depth int) (ui
 			x ^= old
 		}
 		return old, in.mem.store(arg(0), size, x)
-	case OpOffPtr:
+	case OpOffPtr, OpCoreAddr:
 		return arg(0) + uint64(v.AuxInt), nil
+	case OpPktPtr, OpPktHeader:
+		return arg(0), nil
 	case OpAddPtr:
 		// A signless offset narrower than a pointer is read as signed: a
 		// negative s32 index is far more plausible than a u32 one of 2 GiB.

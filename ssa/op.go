@@ -106,6 +106,21 @@ const (
 	// reference local rebound to a private stack cell (LANGUAGE.md 5.5.5)
 	// keeps one IR type on every path.
 	OpCastPtr
+	// OpCoreAddr is the address of a kernel struct member: Args[0] plus
+	// AuxInt bytes, the offset in the compiler's BTF. Aux is the CO-RE
+	// access "root:0:i:j" (root a struct name, "union.name" for a union;
+	// then member indices as in BTF), from which the backend emits a
+	// relocation so the loader fixes the offset for the running kernel
+	// (LANGUAGE.md 8.3.1). Same pointer kind as its argument.
+	OpCoreAddr
+	// OpPktPtr turns the u64 read from a context's data, data_meta or
+	// data_end field (Aux names it) into a packet pointer; the bounds-check
+	// pass (passes/pktbounds.go) finds packet accesses' origins through it.
+	OpPktPtr
+	// OpPktHeader marks a packet header cast S(p): Args[0] unchanged,
+	// AuxInt the header's size, so the bounds check covers the header's
+	// bytes (LANGUAGE.md 8.6.7).
+	OpPktHeader
 
 	opCount
 )
@@ -163,6 +178,10 @@ var opTable = [opCount]OpInfo{
 	OpCallSub: {Name: "CallSub", Args: -1, Aux: AuxSym, Effect: EffCall},
 	OpAtomic:  {Name: "Atomic", Args: 2, Aux: AuxInt, Effect: EffWrites},
 	OpCastPtr: {Name: "CastPtr", Args: 1},
+
+	OpCoreAddr:  {Name: "CoreAddr", Args: 1, Aux: AuxIntSym},
+	OpPktPtr:    {Name: "PktPtr", Args: 1, Aux: AuxSym},
+	OpPktHeader: {Name: "PktHeader", Args: 1, Aux: AuxInt, Packet: true},
 }
 
 func (o Op) Info() *OpInfo { return &opTable[o] }
