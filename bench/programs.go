@@ -31,12 +31,16 @@ type Program struct {
 	// Repeat overrides Options.Repeat ("# repeat: 10000"), for programs
 	// whose runs are slow or noisy (trace_printk).
 	Repeat int
+	// Nondeterministic marks programs whose return value depends on
+	// random() or the clock ("# nondeterministic: why"), so tests do not
+	// compare the twins' verdicts.
+	Nondeterministic bool
 	// Sets gives globals a value before load ("# set: filter_pid=self");
 	// "self" is this process's id.
 	Sets map[string]string
 }
 
-var headerRE = regexp.MustCompile(`^#\s*(bench|trigger|packet|repeat|set):\s*(.*?)\s*$`)
+var headerRE = regexp.MustCompile(`^#\s*(bench|trigger|packet|repeat|set|nondeterministic):\s*(.*?)\s*$`)
 
 // Programs returns every benchmark program, sorted by name. A Python file
 // without a C twin, or a header setting that makes no sense, is an error:
@@ -98,6 +102,8 @@ func (p *Program) parseHeader() error {
 				return fmt.Errorf("bad repeat %q", val)
 			}
 			p.Repeat = n
+		case "nondeterministic":
+			p.Nondeterministic = true
 		case "set":
 			k, v, ok := strings.Cut(val, "=")
 			if !ok {

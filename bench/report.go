@@ -80,9 +80,11 @@ func ratio(a, b float64) float64 {
 	return a / b
 }
 
-// ratios compares a pybpfc object with the C twin.
+// ratios compares a pybpfc object with the C twin. A side that failed to
+// load or run gives no ratios at all, so that its partial figures do not
+// slip into the geometric means.
 func ratios(py, c *Figures) Ratios {
-	if py == nil || c == nil {
+	if py == nil || c == nil || py.Error != "" || c.Error != "" {
 		return Ratios{}
 	}
 	return Ratios{

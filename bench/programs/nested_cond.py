@@ -1,4 +1,5 @@
 # bench: nested if/elif/else, and/or/not and a conditional expression choosing one of 8 classes
+# nondeterministic: the class, and so the verdict, comes from random()
 from ctypes import c_void_p, c_int64, c_uint32, c_uint64
 from pythonbpf import bpf, map, section, bpfglobal
 from pythonbpf.helper import ktime, random, smp_processor_id
