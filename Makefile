@@ -1,11 +1,13 @@
 # The two commands a newcomer needs (see README.md):
 #   make demo   installs what is missing, builds pybpfc, compiles and verifies an example
 #   make test   installs what is missing and runs every test (kernel tests need root)
+#   make bench  compiles bench/programs with pybpfc and their C twins, loads and times
+#               them (root), and writes bench/out/bench.{md,json,svg}
 
 GO ?= go
 EXAMPLE ?= examples/hello_openat.py
 
-.PHONY: setup build demo test vet clean
+.PHONY: setup build demo test vet bench clean
 
 setup:
 	@./scripts/setup.sh
@@ -22,6 +24,9 @@ demo: setup build
 test: setup
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+bench: setup build
+	./bin/pybpfc bench -o bench/out
 
 clean:
 	rm -rf bin
