@@ -36,4 +36,22 @@
 // day the feature lands. Timings are reported, never asserted: the only
 // test on numbers (baseline_test.go) compares ELF instruction counts, which
 // are deterministic for a given clang, against bench/baseline.json.
+//
+// Adding a program: write programs/NAME.py and programs/NAME.bpf.c with
+// the same function names, sections and maps (TestTwinsDeclareTheSame
+// checks that without a kernel; TestTwinsAgree runs packet programs and
+// compares return values and counter totals). The Python file starts with
+// comment lines the runner reads:
+//
+//	# bench: one line saying what the program does (required)
+//	# trigger: getppid          tracing programs: the syscall that fires them
+//	# packet: ipv4-udp          packet programs: the test frame (inputs.go)
+//	# repeat: 10000             fewer runs per round, for slow programs
+//	# set: filter_pid=self      a global's value before load
+//	# nondeterministic: why     the verdict depends on random() or the clock
+//
+// The C twins are self-contained (no libbpf headers): helpers are declared
+// as numbered function pointers, maps with inline __uint/__type macros, so
+// clang-19 alone builds them. Then accept the new instruction counts with
+// go test ./bench -run Baseline -update.
 package bench
