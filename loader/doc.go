@@ -40,8 +40,26 @@
 //	ret, pkt, err := l.Run("prog", nil)         // BPF_PROG_TEST_RUN
 //	n, err := l.GlobalUint("drops"); entries, err := l.MapEntries("counts")
 //
-// Attaching by section and the trace_pipe, ring buffer and perf readers
-// (ARCHITECTURE.md, Loader) belong here too and are not written yet.
+//	links, err := l.AttachAll(loader.AttachOptions{Iface: "eth0"}) // by section string
+//	defer links.Close()                           // detaches everything
+//	pipe, err := loader.OpenTracePipe()           // discards older lines
+//	pipe.Stream(stop, loader.NewTraceFilter(formats), emit) // print() lines
+//	rs, err := l.OpenRecords(layouts, emit)       // ring buffer and perf records
+//	rs.Stop(); l.DumpMaps(w, asJSON)              // maps and globals at exit
+//	probes, err := loader.ListProbes("syscalls:sys_enter_open*")
+//
+// # Running
+//
+// attach.go maps each section string of LANGUAGE.md 2.2 to its cilium link
+// call and decides every attachment before making the first, so a missing
+// interface or kernel feature (kprobes) fails the run with nothing
+// attached. tracepipe.go reads trace_pipe non-blocking with epoll, since a
+// blocked reader is not woken by close; bpf_trace_printk lines carry no
+// program id, so they are kept when they match one of the object's print
+// formats. ringbuf.go decodes records with a Layout the caller builds from
+// the compiler's struct (this package does not import ssa); mapdump.go
+// builds layouts for map keys, values and globals from the object's BTF,
+// and hist.go draws maps named *_hist as log2 histograms.
 //
 // # Kernel tests
 //

@@ -12,6 +12,8 @@ const usage = `usage: pybpfc <command> [flags] FILE.py
 commands:
   build     compile FILE.py to a BPF object (or stop at any stage with --emit)
   check     compile, load every program into the kernel verifier, report per program
+  run       compile, load and attach every program; stream its output; print maps at exit
+  list      list the tracepoints and raw tracepoints of this kernel: list [PATTERN]
   bench     compile, load and time bench/programs against their C twins: bench [PATTERN]
   version   print the version and the toolchain pybpfc would use
 
@@ -37,6 +39,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "run":
+		return cmdRun(args[1:], stdout, stderr)
+	case "list":
+		return cmdList(args[1:], stdout, stderr)
 	case "bench":
 		return cmdBench(args[1:], stdout, stderr)
 	case "version", "--version":
