@@ -31,7 +31,11 @@ type pyBuild struct {
 	// passes); Total is the whole driver.Build, LLVM IR emission and
 	// clang included.
 	FrontPasses, Total time.Duration
-	Tool               string
+	// ToolTime is clang on the generated IR alone; Total minus
+	// FrontPasses and ToolTime is IR emission and toolchain discovery
+	// (a `clang --version` process on every build).
+	ToolTime time.Duration
+	Tool     string
 }
 
 // buildPy compiles a program at the given pybpfc -O level. A user error
@@ -55,6 +59,7 @@ func buildPy(p *Program, opt int, toolchain string) (*pyBuild, error) {
 		Object:      out.Object,
 		FrontPasses: out.FrontendTime + out.PassesTime,
 		Total:       total,
+		ToolTime:    out.ToolTime,
 		Tool:        out.Tool,
 	}, nil
 }

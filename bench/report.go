@@ -57,8 +57,10 @@ type Figures struct {
 	// is the whole compilation: driver.Build for pybpfc, clang for C.
 	// Both are medians over Count builds.
 	FrontPassesMs float64 `json:"front_passes_ms,omitempty"`
-	BuildMs       float64 `json:"build_ms"`
-	Error         string  `json:"error,omitempty"` // a load or run failure
+	// ClangIRMs is clang on pybpfc's LLVM IR alone (0 for C).
+	ClangIRMs float64 `json:"clang_ir_ms,omitempty"`
+	BuildMs   float64 `json:"build_ms"`
+	Error     string  `json:"error,omitempty"` // a load or run failure
 }
 
 // Ratios are pybpfc/C quotients of the figures; 0 means undefined (a

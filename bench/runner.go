@@ -122,7 +122,7 @@ func measure(p *Program, clang string, opts Options) *Result {
 // slow moment of the machine hits all of them) and keeps the first
 // objects: builds are deterministic, only their times vary.
 func compileAll(p *Program, clang string, count int, res *Result) ([]*variant, error) {
-	var front [2][]time.Duration
+	var front, tool [2][]time.Duration
 	var total [3][]time.Duration
 	var objs [3][]byte
 	for round := 0; round < count; round++ {
@@ -136,6 +136,7 @@ func compileAll(p *Program, clang string, count int, res *Result) ([]*variant, e
 				continue
 			}
 			front[i] = append(front[i], b.FrontPasses)
+			tool[i] = append(tool[i], b.ToolTime)
 			total[i] = append(total[i], b.Total)
 			if objs[i] == nil {
 				objs[i] = b.Object
@@ -158,6 +159,7 @@ func compileAll(p *Program, clang string, count int, res *Result) ([]*variant, e
 		fig := &Figures{BuildMs: medianMs(total[i])}
 		if i < 2 {
 			fig.FrontPassesMs = medianMs(front[i])
+			fig.ClangIRMs = medianMs(tool[i])
 		}
 		n, err := elfInsns(objs[i])
 		if err != nil {
