@@ -25,18 +25,19 @@ var (
 	cfgPass       = register(Pass{Name: "simplifycfg", Fn: simplifyCFG})
 	recordsPass   = register(Pass{Name: "records", Fn: checkRecords, Required: true})
 	stackPass     = register(Pass{Name: "stacksize", Fn: checkStack, Required: true})
+	pktBoundsPass = register(Pass{Name: "pktbounds", Fn: pktBounds, Required: true})
 )
 
 // The -O level tables. -O0 runs only the Required passes (legality and
 // verifier-aware checks: records); the optimisation levels
 // list theirs in order.
 var levels = [][]string{
-	0: {"records", "stacksize"},
-	1: {"records", "copyprop", "constfold", "dce", "simplifycfg", "stacksize"},
+	0: {"records", "pktbounds", "stacksize"},
+	1: {"records", "copyprop", "constfold", "dce", "simplifycfg", "pktbounds", "stacksize"},
 	// -O2 runs the cleanups again after simplifycfg: removing an edge
 	// leaves single-argument phis whose replacement makes new constants,
 	// and those new constants make new dead code.
-	2: {"records", "copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "dce", "simplifycfg", "stacksize"},
+	2: {"records", "copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "dce", "simplifycfg", "pktbounds", "stacksize"},
 }
 
 // orderingConstraint says pass before must run before pass after in every

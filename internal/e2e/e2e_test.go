@@ -132,7 +132,7 @@ func runInKernel(t *testing.T, sp *spec, out *driver.Output) {
 	}
 	defer loaded.Close()
 	for _, r := range sp.runs {
-		ret, _, err := loaded.Run(r.prog, nil)
+		ret, _, err := loaded.Run(r.prog, r.packet)
 		if err != nil {
 			t.Errorf("line %d: run %s: %v", r.line, r.prog, err)
 			continue

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -15,13 +16,14 @@ type expectation struct {
 	matched  bool
 }
 
-// runSpec is one `# run: prog ret=N name=V ...` line.
+// runSpec is one `# run: prog ret=N name=V ... [packet=HEX]` line.
 type runSpec struct {
 	line    int
 	prog    string
 	ret     *int64
 	globals map[string]int64
 	order   []string
+	packet  []byte // packet=HEX: the input packet of a packet program's run
 }
 
 type spec struct {
@@ -84,6 +86,14 @@ func parseRun(line int, text string) (runSpec, error) {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
 			return r, fmt.Errorf("line %d: %q is not name=value", line, kv)
+		}
+		if k == "packet" {
+			b, err := hex.DecodeString(v)
+			if err != nil {
+				return r, fmt.Errorf("line %d: packet=%s: %v", line, v, err)
+			}
+			r.packet = b
+			continue
 		}
 		n, err := parseInt(v)
 		if err != nil {
