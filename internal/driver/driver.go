@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/pybpfc/pybpfc/backend"
@@ -68,6 +69,17 @@ func (o *Output) Failed() bool { return o.Diags.HasErrors() }
 // for failures that are not the program's fault (no toolchain, I/O).
 func Build(filename string, src []byte, opts Options) (out *Output, err error) {
 	out = &Output{Diags: &diag.List{}, Source: diag.NewSource(filename, src)}
+	var lineNames []string
+	if strings.HasSuffix(filename, ".ipynb") {
+		code, names, err := frontend.Notebook(filename, src)
+		if err != nil {
+			out.Diags.Add(&diag.Diagnostic{Severity: diag.Error, Msg: err.Error()})
+			return out, nil
+		}
+		src, lineNames = code, names
+		out.Source = diag.NewSource(filename, src)
+		out.Source.LineNames = lineNames
+	}
 	if opts.Stop == "" {
 		opts.Stop = StageObj
 	}
