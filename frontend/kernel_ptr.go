@@ -22,6 +22,9 @@ func (f *fn) contextField(e *syntax.Attribute, base operand) operand {
 	pl, ok := f.placeOf(base.v)
 	if !ok {
 		root := f.c.kernelComposite(f.ctxAnn)
+		if root == nil && f.c.failed[f.ctxAnn] {
+			return bad(e.Sp) // its import was already reported
+		}
 		if root == nil {
 			f.errorf(e.NameSpan, "the context '%s' is an opaque pointer; its fields cannot be read", f.ctxName).
 				Hint("annotate the context with a kernel struct imported from vmlinux, as in def prog(ctx: struct_xdp_md)")
