@@ -180,6 +180,10 @@ func (f *fn) params(def *syntax.FunctionDef) bool {
 	f.ctxName = p.Name
 	if p.Annotation != nil {
 		f.ctxAnn, _ = f.c.plainName(p.Annotation)
+		if f.decl != nil && !contextFits(f.decl.prog, f.ctxAnn) {
+			f.c.warnf(p.Annotation.Span(), "%s is not the context of %s programs", f.ctxAnn, f.decl.prog.displayName()).
+				Hint("this section's programs usually take %s", expectedContexts(f.decl.prog))
+		}
 	}
 	f.f.Params = []*ssa.Param{{Name: p.Name, Type: ssa.PtrTo(ssa.PtrCtx), Pos: p.Sp.Start}}
 	f.ctxVal = f.b.Value(ssa.OpArg, ssa.PtrTo(ssa.PtrCtx), p.Sp.Start)

@@ -139,3 +139,54 @@ func (t progType) displayName() string {
 	}
 	return string(t)
 }
+
+// contextTypes lists the kernel struct annotations that fit each program
+// type (LANGUAGE.md 2.2); c_void_p fits everything.
+var contextTypes = map[progType][]string{
+	ptRawTP:         {"struct_bpf_raw_tracepoint_args", "struct_pt_regs"},
+	ptKprobe:        {"struct_pt_regs"},
+	ptUprobe:        {"struct_pt_regs"},
+	ptUSDT:          {"struct_pt_regs"},
+	ptPerfEvent:     {"struct_bpf_perf_event_data"},
+	ptXDP:           {"struct_xdp_md"},
+	ptTC:            {"struct___sk_buff"},
+	ptAction:        {"struct___sk_buff"},
+	ptSocket:        {"struct___sk_buff"},
+	ptCgroupSKB:     {"struct___sk_buff"},
+	ptFlowDissect:   {"struct___sk_buff"},
+	ptCgroupAddr:    {"struct_bpf_sock_addr"},
+	ptCgroupSockopt: {"struct_bpf_sockopt"},
+	ptCgroupSock:    {"struct_bpf_sock"},
+	ptCgroupSysctl:  {"struct_bpf_sysctl"},
+	ptCgroupDev:     {"struct_bpf_cgroup_dev_ctx"},
+	ptSockops:       {"struct_bpf_sock_ops"},
+	ptSkLookup:      {"struct_bpf_sk_lookup"},
+	ptNetfilter:     {"struct_bpf_nf_ctx"},
+}
+
+// contextFits reports whether a context annotation fits the program type;
+// unknown sections and the opaque spellings are never flagged.
+func contextFits(t progType, ann string) bool {
+	if ann == "" || ann == "c_void_p" || !strings.HasPrefix(ann, "struct_") {
+		return true
+	}
+	switch t {
+	case ptUnknown, ptTPBTF, ptTracing, ptLSM, ptSyscall:
+		return true
+	case ptTracepoint:
+		return strings.HasPrefix(ann, "struct_trace_event_raw_")
+	}
+	for _, ok := range contextTypes[t] {
+		if ann == ok {
+			return true
+		}
+	}
+	return false
+}
+
+func expectedContexts(t progType) string {
+	if t == ptTracepoint {
+		return "a struct_trace_event_raw_* type or c_void_p"
+	}
+	return strings.Join(append(append([]string{}, contextTypes[t]...), "c_void_p"), " or ")
+}
