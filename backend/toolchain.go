@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Toolchain is the LLVM tool that turns our IR into a BPF object: clang
@@ -82,7 +83,21 @@ func lookTool(c string) (string, error) {
 
 var versionRE = regexp.MustCompile(`version (\d+\.\d+\.\d+)`)
 
+// versions caches `TOOL --version` per path: asking costs a process start
+// (tens of milliseconds), as much as compiling a small program, and every
+// build looks the toolchain up again.
+var versions sync.Map
+
 func toolVersion(path string) string {
+	if v, ok := versions.Load(path); ok {
+		return v.(string)
+	}
+	v := readToolVersion(path)
+	versions.Store(path, v)
+	return v
+}
+
+func readToolVersion(path string) string {
 	out, err := exec.Command(path, "--version").Output()
 	if err != nil {
 		return ""
