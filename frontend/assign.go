@@ -4,6 +4,7 @@ import (
 	"github.com/pybpfc/pybpfc/frontend/syntax"
 	"github.com/pybpfc/pybpfc/internal/diag"
 	"github.com/pybpfc/pybpfc/ssa"
+	"math/big"
 )
 
 func (f *fn) assign(s *syntax.Assign) {
@@ -447,20 +448,24 @@ func (f *fn) forStmt(s *syntax.For) {
 	f.b.Jump(latch, p)
 	f.b.Seal(latch)
 	f.b.Cur = latch
-	// End normally when the next value would reach or pass stop: the
-	// distance to stop (positive here, so it fits in u64) is at most |step|.
 	cur := f.b.ReadVariable(counter, p)
-	var dist *ssa.Value
-	if negative {
-		dist = f.b.Value(ssa.OpSub, ssa.U64, p, cur, stopV)
-	} else {
-		dist = f.b.Value(ssa.OpSub, ssa.U64, p, stopV, cur)
+	if !stepCannotWrap(stop, ct, step.c, negative) {
+		// End normally when the next value would reach or pass stop: the
+		// distance to stop (positive here, so it fits in u64) is at most
+		// |step|. Only needed when counter+step could wrap; otherwise the
+		// head's own test ends the loop, as in C.
+		var dist *ssa.Value
+		if negative {
+			dist = f.b.Value(ssa.OpSub, ssa.U64, p, cur, stopV)
+		} else {
+			dist = f.b.Value(ssa.OpSub, ssa.U64, p, stopV, cur)
+		}
+		done := f.b.Value(ssa.OpLe, ssa.Bool, p, dist, f.b.Const(ssa.U64, int64(stepAbs), p))
+		advance := f.b.NewBlock(p)
+		f.b.If(done, elseB, advance, p)
+		f.b.Seal(advance)
+		f.b.Cur = advance
 	}
-	done := f.b.Value(ssa.OpLe, ssa.Bool, p, dist, f.b.Const(ssa.U64, int64(stepAbs), p))
-	advance := f.b.NewBlock(p)
-	f.b.If(done, elseB, advance, p)
-	f.b.Seal(advance)
-	f.b.Cur = advance
 	stepV := f.b.Const(ct, int64(step.c), p)
 	if negative {
 		stepV = f.b.Const(ct, int64(stepAbs), p)
@@ -508,4 +513,55 @@ func (f *fn) rebindToCell(l *local, o operand, sp diag.Span) {
 		f.copyStruct(l.cell, o, l.t, p)
 	}
 	f.b.WriteVariable(l, f.b.Value(ssa.OpCastPtr, ssa.PtrTo(l.pk), p, l.cell))
+}
+
+// stepCannotWrap reports whether advancing the counter past the last
+// iteration stays inside the counter type, for every value stop can have:
+// then counter+step needs no guard against wrapping (LANGUAGE.md 7.2.5
+// says the counter never wraps). stop is known exactly when constant, and
+// bounded by its type when narrower than 64 bits.
+func stepCannotWrap(stop operand, ct *ssa.Type, step uint64, negative bool) bool {
+	lo, hi := new(big.Int), new(big.Int)
+	switch vt := stop.valueType(); {
+	case stop.k == kConst:
+		v := bigOf(stop.c, stop.t)
+		lo.Set(v)
+		hi.Set(v)
+	case vt.IsBool():
+		lo.SetInt64(0)
+		hi.SetInt64(1)
+	case vt.IsInt() && vt.Bits < 64:
+		if vt.Signed {
+			lo.Lsh(big.NewInt(-1), uint(vt.Bits-1))
+			hi.Lsh(big.NewInt(1), uint(vt.Bits-1))
+			hi.Sub(hi, big.NewInt(1))
+		} else {
+			hi.Lsh(big.NewInt(1), uint(vt.Bits))
+			hi.Sub(hi, big.NewInt(1))
+		}
+	default:
+		return false
+	}
+	minCT, maxCT := new(big.Int), new(big.Int).SetUint64(^uint64(0))
+	if ct.Signed {
+		minCT.SetInt64(-1 << 63)
+		maxCT.SetInt64(1<<63 - 1)
+	}
+	if negative {
+		// The last counter value is > stop, so at least lo+1; minus |step|.
+		abs := new(big.Int).Neg(big.NewInt(int64(step)))
+		last := new(big.Int).Add(lo, big.NewInt(1))
+		return last.Sub(last, abs).Cmp(minCT) >= 0
+	}
+	// The last counter value is < stop, so at most hi-1; plus step.
+	last := new(big.Int).Sub(hi, big.NewInt(1))
+	return last.Add(last, new(big.Int).SetUint64(truncBits(step, ssa.U64))).Cmp(maxCT) <= 0
+}
+
+// bigOf is a constant's mathematical value.
+func bigOf(c uint64, t *ssa.Type) *big.Int {
+	if t.IsInt() && t.Signed {
+		return big.NewInt(int64(c))
+	}
+	return new(big.Int).SetUint64(c)
 }
