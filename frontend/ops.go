@@ -294,6 +294,28 @@ func (f *fn) boolOp(e *syntax.BoolOp) operand {
 		}
 		cond := f.truth(o)
 		next := f.b.NewBlock(pos(x.Span()))
+		if o.k == kRef && o.t.IsScalar() {
+			// A reference is tested once: its value is the stored value on
+			// the non-NULL edge (read there without a second test) and 0 on
+			// the NULL edge (LANGUAGE.md 5.5.3).
+			px := pos(x.Span())
+			if e.Op == "or" {
+				take := f.b.NewBlock(px)
+				f.b.If(f.value(cond), take, next, px)
+				f.b.Seal(take)
+				f.b.Cur = take
+				val := f.b.Value(ssa.OpLoad, loadType(o.t), px, o.v)
+				done = append(done, pendingOperand{operand{k: kVal, t: vt, v: val, sp: o.sp}, take})
+				f.b.Jump(join, px)
+			} else {
+				zero := f.b.Const(loadType(o.t), 0, px)
+				done = append(done, pendingOperand{operand{k: kVal, t: vt, v: zero, sp: o.sp}, f.b.Cur})
+				f.b.If(f.value(cond), next, join, px)
+			}
+			f.b.Seal(next)
+			f.b.Cur = next
+			continue
+		}
 		// Remember the operand's value at the branch; convert at the join.
 		val := f.value(o)
 		done = append(done, pendingOperand{operand{k: kVal, t: vt, v: val, sp: o.sp}, f.b.Cur})
