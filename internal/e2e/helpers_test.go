@@ -110,3 +110,36 @@ func truncate(s string, n int) string {
 	}
 	return s
 }
+
+// C-47, C-48: the perf event array has key and value size 4 and no
+// max_entries (the loader sizes it, one entry per CPU); the ring buffer is
+// type 27 with its byte size as max_entries.
+func TestStreamMapShapes(t *testing.T) {
+	for _, tc := range []struct {
+		prog, typ          string
+		key, value, maxEnt uint32
+	}{
+		{"perf_output", "PERF_EVENT_ARRAY", 4, 4, 0},
+		{"ringbuf_output", "RINGBUF", 0, 0, 4096},
+	} {
+		src, err := os.ReadFile(filepath.Join(programsDir, tc.prog+".py"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := driver.Build(tc.prog+".py", src, driver.Options{OptLevel: 2})
+		if err != nil || out.Failed() {
+			t.Fatalf("build %s: %v %v", tc.prog, err, out.Diags.Diags)
+		}
+		obj, err := loader.Open(out.Object)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mi, err := obj.MapSpecInfo("events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mi.Type != tc.typ || mi.KeySize != tc.key || mi.ValueSize != tc.value || mi.MaxEntries != tc.maxEnt {
+			t.Errorf("%s: map events is %+v, want type %s key %d value %d max_entries %d", tc.prog, mi, tc.typ, tc.key, tc.value, tc.maxEnt)
+		}
+	}
+}
