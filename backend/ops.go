@@ -217,6 +217,13 @@ func (l *funcLower) helperCall(v *ssa.Value) value.Value {
 	}
 	sig := types.NewFunc(ret, params...)
 	callee := constant.NewIntToPtr(constant.NewInt(types.I64, v.AuxInt), types.NewPointer(sig))
+	if ssa.HelperOnlyReadsArgs(v.AuxInt) {
+		for i, a := range v.Args {
+			if a.Type.IsPtr() {
+				args[i] = ir.NewArg(args[i], enum.ParamAttrNoCapture, enum.ParamAttrReadOnly)
+			}
+		}
+	}
 	call := l.cur.NewCall(callee, args...)
 	if v.Type.IsVoid() || v.Type.IsPtr() {
 		return call

@@ -25,6 +25,7 @@ var (
 	cfgPass       = register(Pass{Name: "simplifycfg", Fn: simplifyCFG})
 	recordsPass   = register(Pass{Name: "records", Fn: checkRecords, Required: true})
 	stackPass     = register(Pass{Name: "stacksize", Fn: checkStack, Required: true})
+	storesPass    = register(Pass{Name: "redundantstores", Fn: redundantStores})
 	pktBoundsPass = register(Pass{Name: "pktbounds", Fn: pktBounds, Required: true})
 )
 
@@ -37,7 +38,7 @@ var levels = [][]string{
 	// -O2 runs the cleanups again after simplifycfg: removing an edge
 	// leaves single-argument phis whose replacement makes new constants,
 	// and those new constants make new dead code.
-	2: {"records", "copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "dce", "simplifycfg", "pktbounds", "stacksize"},
+	2: {"records", "copyprop", "constfold", "cse", "copyprop", "dce", "simplifycfg", "constfold", "cse", "redundantstores", "dce", "simplifycfg", "pktbounds", "stacksize"},
 }
 
 // orderingConstraint says pass before must run before pass after in every
