@@ -222,10 +222,6 @@ func (f *fn) storeArray(base operand, fd *ssa.Field, o operand, p diag.Pos) {
 		f.copyString(base, fd, o, p) // chars.go
 		return
 	}
-	if o.k == kArr && isCharArray(o.t) && fd.Type.Elem.Bits == 8 {
-		f.copyString(base, fd, o, p) // chars.go
-		return
-	}
 	if o.k != kStr || fd.Type.Elem.Bits != 8 {
 		f.notYet(o.sp, "assigning this value to an array field")
 		return
