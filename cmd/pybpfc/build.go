@@ -18,6 +18,24 @@ func readSource(file string, stderr io.Writer) ([]byte, bool) {
 	return src, true
 }
 
+// compileFile reads and compiles the file of a command, rendering its
+// diagnostics; ok is false when the command must exit 1.
+func compileFile(cf *compileFlags, stop driver.Stage, stderr io.Writer) (*driver.Output, bool) {
+	src, ok := readSource(cf.file, stderr)
+	if !ok {
+		return nil, false
+	}
+	out, err := driver.Build(cf.file, src, cf.driverOptions(stop, stderr))
+	if out != nil {
+		out.Render(stderr)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "pybpfc: error: %v\n", err)
+		return nil, false
+	}
+	return out, !out.Failed()
+}
+
 func (cf *compileFlags) driverOptions(stop driver.Stage, trace io.Writer) driver.Options {
 	var llvmOpt *int
 	if cf.llvmOpt >= 0 {
@@ -35,19 +53,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	src, ok := readSource(cf.file, stderr)
+	out, ok := compileFile(cf, driver.Stage(cf.emit), stderr)
 	if !ok {
-		return 1
-	}
-	out, err := driver.Build(cf.file, src, cf.driverOptions(driver.Stage(cf.emit), stderr))
-	if out != nil {
-		out.Render(stderr)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "pybpfc: error: %v\n", err)
-		return 1
-	}
-	if out.Failed() {
 		return 1
 	}
 	if cf.verbose && out.Tool != "" {

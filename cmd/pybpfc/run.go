@@ -61,19 +61,8 @@ func runProgram(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprint(stderr, runUsage)
 		return 2
 	}
-	src, ok := readSource(cf.file, stderr)
+	out, ok := compileFile(cf, driver.StageObj, stderr)
 	if !ok {
-		return 1
-	}
-	out, err := driver.Build(cf.file, src, cf.driverOptions(driver.StageObj, stderr))
-	if out != nil {
-		out.Render(stderr)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "pybpfc: error: %v\n", err)
-		return 1
-	}
-	if out.Failed() {
 		return 1
 	}
 	fail := func(err error) int {
