@@ -220,6 +220,9 @@ func (f *fn) storeName(n *syntax.Name, e syntax.Expr, o operand, declared *ssa.T
 		f.storePointerLocal(l, o)
 		return
 	}
+	if f.storePacketAlt(l, o) { // packet_locals.go
+		return
+	}
 	cv := f.convert(o, l.t, true)
 	f.b.WriteVariable(l, f.value(cv))
 }

@@ -163,6 +163,9 @@ func (f *fn) readLocal(l *local, sp diag.Span) operand {
 	if l.slot != nil {
 		return operand{k: kRef, t: l.t, v: l.slot, sp: sp}
 	}
+	if o, ok := f.readPacketAlt(l, sp); ok { // packet_locals.go
+		return o
+	}
 	v := f.b.ReadVariable(l, pos(sp))
 	if l.ref && isCharArray(l.t) {
 		return operand{k: kArr, t: l.t, v: v, sp: sp} // a char pointer (chars.go)

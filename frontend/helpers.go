@@ -90,6 +90,8 @@ func (f *fn) bufferHelper(name string, e *syntax.Call, stmt bool) operand {
 		return f.skbStoreBytes(e)
 	case "deref":
 		return f.deref(e)
+	case "xdp_adjust_head", "xdp_adjust_tail", "xdp_adjust_meta":
+		return f.xdpAdjust(name, e) // packet_adjust.go
 	}
 	if pr, isRead := probeReads[name]; isRead {
 		if !f.checkArgCount(name, e, 2, 2, "a destination and a source address") {

@@ -33,6 +33,9 @@ type kernelState struct {
 	// headers are kernel structs converted for packet header access.
 	headers   map[*kbtf.Type]*ssa.Type
 	bitfields map[*ssa.Type]map[string]bool
+	// pktAlt holds the locals whose kind changed between packet pointer
+	// and integer (packet_locals.go).
+	pktAlt map[*local]*altBinding
 }
 
 type ptrKey struct {

@@ -180,7 +180,7 @@ func (f *fn) currentTask(e *syntax.Call) operand {
 // pointer (LANGUAGE.md 8.6.1, 8.4): a pointer of the same kind is kept; a
 // kernel pointer local also takes any address.
 func (f *fn) storePointerLocal(l *local, o operand) {
-	if o.k == kBad {
+	if o.k == kBad || f.storeAltPointer(l, o) {
 		return
 	}
 	if o.k == kVal && o.v.Type.IsPtr() && o.v.Type.Ptr == l.t.Ptr {

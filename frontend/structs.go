@@ -161,6 +161,9 @@ func (f *fn) fieldTarget(t *syntax.Attribute) (operand, *ssa.Field, bool) {
 		f.errorf(t.NameSpan, "only struct fields can be assigned")
 		return base, nil, false
 	}
+	if !f.packetWritable(base, t.Sp) {
+		return base, nil, false
+	}
 	fd, ok := f.fieldOf(base, t.Name, t.NameSpan)
 	return base, fd, ok
 }

@@ -1,0 +1,23 @@
+# LANGUAGE.md 8.6.6: packet data is read-only outside xdp and tc-family
+# programs: header writes in a cgroup_skb program are errors.
+from ctypes import c_int64
+from pythonbpf import bpf, section, bpfglobal
+from vmlinux import struct___sk_buff, struct_iphdr
+
+
+@bpf
+@section("cgroup_skb/ingress")
+def readonly(ctx: struct___sk_buff) -> c_int64:
+    data = ctx.data
+    if data + 20 > ctx.data_end:
+        return 1
+    ip = struct_iphdr(data)
+    ip.ttl = 1  # ERROR "packet data is read-only in cgroup_skb programs"
+    ip.ttl += 1  # ERROR "packet data is read-only in cgroup_skb programs"
+    return 1
+
+
+@bpf
+@bpfglobal
+def LICENSE() -> str:
+    return "GPL"
