@@ -145,6 +145,8 @@ func (l *funcLower) lowerOp(v *ssa.Value) value.Value {
 		return arg(0)
 	case ssa.OpAtomic:
 		return l.atomic(v)
+	case ssa.OpAtomicCmpXchg:
+		return l.cmpxchg(v)
 	case ssa.OpCastPtr:
 		return arg(0) // every pointer is an i8* in LLVM
 	}
@@ -302,4 +304,13 @@ func (l *funcLower) atomic(v *ssa.Value) value.Value {
 	mt := memType(v.Type)
 	inst := l.cur.NewAtomicRMW(atomicOps[v.AuxInt], l.castPtr(l.val(v.Args[0]), mt), l.val(v.Args[1]), enum.AtomicOrderingSequentiallyConsistent)
 	return inst
+}
+
+// cmpxchg emits a cmpxchg and keeps the loaded value; the BPF backend
+// lowers it to BPF_CMPXCHG (-mcpu=v3), whose r0 is exactly that value.
+func (l *funcLower) cmpxchg(v *ssa.Value) value.Value {
+	mt := memType(v.Type)
+	ord := enum.AtomicOrderingSequentiallyConsistent
+	inst := l.cur.NewCmpXchg(l.castPtr(l.val(v.Args[0]), mt), l.val(v.Args[1]), l.val(v.Args[2]), ord, ord)
+	return l.cur.NewExtractValue(inst, 0)
 }

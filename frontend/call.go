@@ -44,8 +44,6 @@ var knownButNotYet = map[string]bool{
 	"skb_load_bytes": true, "xdp_adjust_head": true, "xdp_adjust_tail": true, "xdp_adjust_meta": true,
 	"redirect": true, "tail_call": true, "loop": true, "send_signal": true, "htons": true, "ntohs": true,
 	"htonl": true, "ntohl": true, "bswap16": true, "bswap32": true, "bswap64": true, "sizeof": true,
-	"atomic_add": true, "atomic_sub": true, "atomic_or": true, "atomic_and": true, "atomic_xor": true,
-	"atomic_xchg": true, "atomic_cmpxchg": true,
 }
 
 // call lowers a call expression. stmt is set for an expression statement,
@@ -110,6 +108,8 @@ func (f *fn) call(e *syntax.Call, stmt bool) operand {
 		return f.notYet(e.Sp, "calling a @bpf subprogram")
 	case name == "get_current_task" && !f.c.defs[name].IsValid():
 		return f.currentTask(e)
+	case isExplicitAtomic(name):
+		return f.explicitAtomic(name, e)
 	case f.isByteSwap(name):
 		return f.byteSwap(name, e)
 	case knownButNotYet[name]:

@@ -305,6 +305,10 @@ func (c *checker) checkValue(v *Value) {
 		if !arg(0).IsPtr() || !arg(1).IsInt() || !Same(arg(1), v.Type) || v.Type.Bits != 32 && v.Type.Bits != 64 || v.AuxInt < AtomicAdd || v.AuxInt > AtomicXchg {
 			c.errorf("v%d: Atomic needs a pointer and a 32- or 64-bit operand of its result type", v.ID)
 		}
+	case v.Op == OpAtomicCmpXchg:
+		if !arg(0).IsPtr() || !arg(1).IsInt() || !Same(arg(1), v.Type) || !Same(arg(2), v.Type) || v.Type.Bits != 32 && v.Type.Bits != 64 {
+			c.errorf("v%d: AtomicCmpXchg needs a pointer and two 32- or 64-bit operands of its result type", v.ID)
+		}
 	case v.Op == OpCoreAddr || v.Op == OpPktHeader:
 		if !arg(0).IsPtr() || !Same(arg(0), v.Type) || v.Op == OpCoreAddr && v.Aux == "" {
 			c.errorf("v%d: %s needs a pointer, keeps its kind and has an aux", v.ID, v.Op)

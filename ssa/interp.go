@@ -417,6 +417,14 @@ func (in *interp) value(f *Func, v *Value, vals, params []uint64, depth int) (ui
 			x ^= old
 		}
 		return old, in.mem.store(arg(0), size, x)
+	case OpAtomicCmpXchg:
+		size := v.Type.Size()
+		raw, err := in.mem.load(arg(0), size)
+		old := Bits(v.Type, raw)
+		if err != nil || old != Bits(v.Type, arg(1)) {
+			return old, err
+		}
+		return old, in.mem.store(arg(0), size, arg(2))
 	case OpOffPtr, OpCoreAddr:
 		return arg(0) + uint64(v.AuxInt), nil
 	case OpPktPtr, OpPktHeader:

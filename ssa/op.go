@@ -121,6 +121,12 @@ const (
 	// AuxInt the header's size, so the bounds check covers the header's
 	// bytes (LANGUAGE.md 8.6.7).
 	OpPktHeader
+	// OpAtomicCmpXchg is a compare-and-exchange: Args are the pointer, the
+	// expected value and the new value; it stores the new value only when
+	// memory holds the expected one and yields the value memory held
+	// (LANGUAGE.md 5.7.2). Separate from OpAtomic because it has three
+	// operands.
+	OpAtomicCmpXchg
 
 	opCount
 )
@@ -182,6 +188,8 @@ var opTable = [opCount]OpInfo{
 	OpCoreAddr:  {Name: "CoreAddr", Args: 1, Aux: AuxIntSym},
 	OpPktPtr:    {Name: "PktPtr", Args: 1, Aux: AuxSym},
 	OpPktHeader: {Name: "PktHeader", Args: 1, Aux: AuxInt, Packet: true},
+
+	OpAtomicCmpXchg: {Name: "AtomicCmpXchg", Args: 3, Effect: EffWrites},
 }
 
 func (o Op) Info() *OpInfo { return &opTable[o] }
