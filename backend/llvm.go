@@ -73,6 +73,7 @@ func EmitLLVMWithSource(m *ssa.Module, source []byte) (text string, err error) {
 		}
 		e.funcs[f.Name] = e.declareFunc(f)
 	}
+	e.keepCallbacks()
 	for _, f := range m.Funcs {
 		if err := e.lowerFunc(f, e.funcs[f.Name]); err != nil {
 			return "", err
@@ -210,6 +211,35 @@ func (e *emitter) declareFunc(f *ssa.Func) *ir.Func {
 		fn.Linkage = enum.LinkageInternal
 	}
 	return fn
+}
+
+// keepCallbacks marks every function whose address is taken (bpf_loop's
+// callback) noinline. Inlined copies would be fine for direct calls, but
+// clang may also clone or change the signature of a static function it
+// inlines everywhere else, and the kernel calls a callback with exactly
+// (u64 index, void *ctx): it must stay one real function in .text.
+func (e *emitter) keepCallbacks() {
+	for _, f := range e.m.Funcs {
+		for _, b := range f.Blocks {
+			for _, v := range b.Values {
+				if v.Op != ssa.OpGlobal {
+					continue
+				}
+				if fn := e.funcs[v.Aux]; fn != nil && e.symbols[v.Aux] == nil && !hasNoInline(fn) {
+					fn.FuncAttrs = append(fn.FuncAttrs, enum.FuncAttrNoInline)
+				}
+			}
+		}
+	}
+}
+
+func hasNoInline(fn *ir.Func) bool {
+	for _, a := range fn.FuncAttrs {
+		if a == enum.FuncAttrNoInline {
+			return true
+		}
+	}
+	return false
 }
 
 // lifetime returns the lifetime intrinsics, declared on first use. clang

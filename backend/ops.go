@@ -125,12 +125,16 @@ func (l *funcLower) lowerOp(v *ssa.Value) value.Value {
 		// GEP sign-extends narrow indices; widen by the offset's own sign.
 		return b.NewGetElementPtr(types.I8, arg(0), l.toI64(arg(1), v.Args[1].Type))
 	case ssa.OpGlobal:
-		g := l.e.symbols[v.Aux]
-		if g == nil {
-			l.fail(v, "no map or global named %q", v.Aux)
-			return nil
+		if g := l.e.symbols[v.Aux]; g != nil {
+			return constant.NewBitCast(g, i8ptr)
 		}
-		return constant.NewBitCast(g, i8ptr)
+		if fn := l.e.funcs[v.Aux]; fn != nil {
+			// A callback's address: clang turns it into the
+			// BPF_PSEUDO_FUNC ld_imm64 that bpf_loop takes.
+			return constant.NewBitCast(fn, i8ptr)
+		}
+		l.fail(v, "no map, global or function named %q", v.Aux)
+		return nil
 	case ssa.OpString:
 		return constant.NewBitCast(l.e.stringGlobal(v.Aux), i8ptr)
 	case ssa.OpCall:

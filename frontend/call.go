@@ -105,7 +105,9 @@ func (f *fn) call(e *syntax.Call, stmt bool) operand {
 		f.errorf(e.Func.Span(), "programs cannot be called; move shared code into a @bpf function without @section")
 		return bad(e.Sp)
 	case f.c.isFunction(name):
-		return f.notYet(e.Sp, "calling a @bpf subprogram")
+		return f.callSub(name, e, stmt) // subprog_call.go
+	case name == "loop" && !f.c.defs[name].IsValid():
+		return f.loopCall(e) // subprog_loop.go
 	case name == "get_current_task" && !f.c.defs[name].IsValid():
 		return f.currentTask(e)
 	case isExplicitAtomic(name):

@@ -70,6 +70,7 @@ type compiler struct {
 	defs       map[string]diag.Span // every BPF definition name, for duplicates
 	progs      []*funcDecl
 	subprogs   []*funcDecl
+	subs       *subState // subprogram signatures and call edges (subprog.go)
 	maps       map[string]*mapDecl
 	globals    map[string]*globalDecl
 	structs    map[string]*structDecl

@@ -48,6 +48,7 @@ type fn struct {
 	loops    []*loopCtx
 	ret      *ssa.Type
 	retSeen  []*ssa.Type // types of return expressions, for inference
+	sub      *subSig     // a subprogram's signature; nil in a program
 	allocas  int
 	temps    map[int][]*ssa.Value // free temporary stack slots by size
 	inUse    []tempSlot
@@ -88,8 +89,9 @@ func (c *compiler) lowerAll() {
 		c.lowerFunc(d)
 	}
 	for _, d := range c.subprogs {
-		c.errorf(d.def.NameSpan, "@bpf functions without @section (subprograms) are not supported yet").Hint("add @section(...) or inline the code into the program")
+		c.lowerSub(d) // subprog.go
 	}
+	c.checkCallGraph()
 }
 
 // lowerFunc lowers a program. Without a return annotation the return type
@@ -111,22 +113,30 @@ func (c *compiler) lowerFunc(d *funcDecl) {
 		c.diags = &diag.List{}
 		probe := c.lowerBody(d, ssa.S64, &ssa.Module{})
 		c.diags = saved
-		ret = ssa.S64
-		if len(probe.retSeen) > 0 {
-			ret = probe.retSeen[0]
-			for _, t := range probe.retSeen[1:] {
-				ret = commonType(ret, t)
-			}
-			ret = promote(ret)
-			if ret.Bits < 64 {
-				ret = ssa.IntType(64, ret.Signed)
-			}
-		}
+		ret = inferredReturn(probe.retSeen)
 	}
 	f := c.lowerBody(d, ret, c.mod)
 	if f != nil && f.f != nil {
 		c.mod.Funcs = append(c.mod.Funcs, f.f)
 	}
+}
+
+// inferredReturn is the return type of a function without an annotation
+// (LANGUAGE.md 2.3.1): the common type of its return expressions, widened
+// to 64 bits as the register the kernel sees, s64 when there is none.
+func inferredReturn(seen []*ssa.Type) *ssa.Type {
+	if len(seen) == 0 {
+		return ssa.S64
+	}
+	ret := seen[0]
+	for _, t := range seen[1:] {
+		ret = commonType(ret, t)
+	}
+	ret = promote(ret)
+	if ret.Bits < 64 {
+		ret = ssa.IntType(64, ret.Signed)
+	}
+	return ret
 }
 
 func (c *compiler) lowerBody(d *funcDecl, ret *ssa.Type, mod *ssa.Module) *fn {
@@ -135,7 +145,11 @@ func (c *compiler) lowerBody(d *funcDecl, ret *ssa.Type, mod *ssa.Module) *fn {
 	f := &fn{c: c, decl: d, f: sf, ret: ret, locals: map[string]*local{}, assigned: map[string]bool{},
 		globals: map[string]diag.Span{}, temps: map[int][]*ssa.Value{}, used: map[string]bool{}}
 	f.b = ssa.NewBuilder(sf)
-	if !f.params(def) {
+	setup := f.params
+	if d.section == "" {
+		setup = f.subprogParams // subprog.go
+	}
+	if !setup(def) {
 		return f
 	}
 	f.scan(def.Body)
@@ -346,6 +360,13 @@ func (f *fn) returnStmt(s *syntax.Return) {
 		o = constOp(0, ssa.S32, s.Sp)
 	} else {
 		o = f.expr(s.Value)
+	}
+	if f.sub != nil && f.sub.ret == nil {
+		if c, ok := s.Value.(*syntax.Constant); s.Value != nil && !(ok && c.Value == "None") {
+			f.errorf(o.sp, "%s() is declared -> None; return without a value", f.f.Name)
+		}
+		f.b.Ret(f.b.Const(f.ret, 0, pos(s.Sp)), pos(s.Sp))
+		return
 	}
 	switch o.k {
 	case kStr, kVoid, kMap:

@@ -286,8 +286,8 @@ func (c *checker) checkValue(v *Value) {
 	case v.Op == OpGlobal:
 		if !v.Type.IsPtr() || v.Aux == "" {
 			c.errorf("v%d: Global needs a symbol and a pointer type", v.ID)
-		} else if m := c.f.Module; m != nil && m.Map(v.Aux) == nil && m.Global(v.Aux) == nil {
-			c.errorf("v%d: Global {%s} names no map or global of the module", v.ID, v.Aux)
+		} else if m := c.f.Module; m != nil && m.Map(v.Aux) == nil && m.Global(v.Aux) == nil && m.Func(v.Aux) == nil {
+			c.errorf("v%d: Global {%s} names no map, global or function of the module", v.ID, v.Aux)
 		}
 	case v.Op == OpString:
 		if !Same(v.Type, PtrTo(PtrGlobal)) {

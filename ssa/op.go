@@ -93,7 +93,7 @@ const (
 	OpZero    // AuxInt: bytes; Args: pointer. Zero-fills memory
 	OpOffPtr  // AuxInt: byte offset; same pointer kind as its argument
 	OpAddPtr  // Args: pointer, integer offset (run time)
-	OpGlobal  // Aux: the symbol of a map or global variable
+	OpGlobal  // Aux: the symbol of a map, a global variable or a function (a callback's address)
 	OpString  // Aux: NUL-less string contents; a pointer to a read-only copy
 	OpCall    // AuxInt: helper id, Aux: helper name; Args: the helper's arguments
 	OpCallSub // Aux: subprogram name; Args: arguments

@@ -124,7 +124,7 @@ func (m *Module) ParseType(s string) (*Type, error) {
 	case s == "bool":
 		return Bool, nil
 	case strings.HasPrefix(s, "ptr."):
-		for k := PtrCtx; k <= PtrGlobal; k++ {
+		for k := PtrCtx; k <= lastPtrKind; k++ {
 			if k.String() == s[4:] {
 				return PtrTo(k), nil
 			}

@@ -34,19 +34,26 @@ const (
 	PtrKernel            // kernel memory, read with probe_read
 	PtrRingbuf           // a reserved ring buffer record: may be NULL
 	PtrGlobal            // a .data/.bss/.rodata variable or constant string
+	// PtrRef is a subprogram's struct parameter: the caller's stack slot,
+	// map value, record or global, so it may be NULL (LANGUAGE.md 7.6.2).
+	PtrRef
+	// PtrFunc is a subprogram's address: bpf_loop's callback.
+	PtrFunc
+
+	lastPtrKind = PtrFunc
 )
 
 var ptrKindNames = [...]string{
 	PtrNone: "none", PtrCtx: "ctx", PtrStack: "stack", PtrMapValue: "mapval",
 	PtrMap: "map", PtrPacket: "pkt", PtrPacketEnd: "pktend", PtrKernel: "kernel",
-	PtrRingbuf: "ringbuf", PtrGlobal: "global",
+	PtrRingbuf: "ringbuf", PtrGlobal: "global", PtrRef: "ref", PtrFunc: "func",
 }
 
 func (k PtrKind) String() string { return ptrKindNames[k] }
 
 // Nullable reports whether a pointer of this kind may be NULL at run time,
 // so that every dereference must be dominated by a null check.
-func (k PtrKind) Nullable() bool { return k == PtrMapValue || k == PtrRingbuf }
+func (k PtrKind) Nullable() bool { return k == PtrMapValue || k == PtrRingbuf || k == PtrRef }
 
 // Field is one member of a struct type.
 type Field struct {
@@ -92,7 +99,7 @@ var (
 var ptrTypes = map[PtrKind]*Type{}
 
 func init() {
-	for k := PtrCtx; k <= PtrGlobal; k++ {
+	for k := PtrCtx; k <= lastPtrKind; k++ {
 		ptrTypes[k] = &Type{Kind: KPtr, Bits: 64, Ptr: k}
 	}
 }
