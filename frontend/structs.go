@@ -324,7 +324,7 @@ func (f *fn) augAttribute(at *syntax.Attribute, s *syntax.AugAssign) {
 		return
 	}
 	lt := loadType(fd.Type)
-	if op, ok := atomicOpFor(s.Op, fd.Type); ok && base.v.Type.Ptr == ssa.PtrMapValue && !base.percpu {
+	if op, ok := atomicOpFor(s.Op, fd.Type); ok && sharedRef(base) {
 		f.whenNotNull(base.v, p, func() {
 			f.atomicUpdate(f.fieldPtr(base.v, fd.Offset, p), fd.Type, op, s.Op, y, p)
 		})
@@ -341,6 +341,14 @@ func (f *fn) augAttribute(at *syntax.Attribute, s *syntax.AugAssign) {
 		v := f.value(f.convert(r, fd.Type, true))
 		f.b.Value(ssa.OpStore, ssa.Void, p, ptr, v)
 	})
+}
+
+// sharedRef reports whether memory behind a reference may be updated by
+// other CPUs at once: a map value that is not per-CPU, or a subprogram's
+// struct parameter, which may be one (LANGUAGE.md 5.7.1, 7.6.2).
+func sharedRef(base operand) bool {
+	k := base.v.Type.Ptr
+	return k == ssa.PtrMapValue && !base.percpu || k == ssa.PtrRef
 }
 
 // atomicOpFor says whether `t op= e` on shared memory of type t is one
