@@ -33,6 +33,7 @@ func checkStack(f *ssa.Func, c *Context) {
 		}
 	}
 	if total <= stackLimit {
+		checkChainStack(f, c)
 		return
 	}
 	what := "program"
