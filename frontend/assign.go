@@ -93,7 +93,7 @@ func (f *fn) store(target syntax.Expr, e syntax.Expr, o operand, declared *ssa.T
 	case *syntax.Attribute:
 		f.storeAttribute(t, o)
 	case *syntax.Subscript:
-		f.notYet(t.Sp, "assignment to '"+exprText(t)+"'")
+		f.storeSubscript(t, o) // subscript.go
 	default:
 		f.errorf(target.Span(), "cannot assign to this expression")
 	}
@@ -275,6 +275,10 @@ func (f *fn) storeGlobal(n *syntax.Name, o operand) {
 func (f *fn) augAssign(s *syntax.AugAssign) {
 	if at, ok := s.Target.(*syntax.Attribute); ok {
 		f.augAttribute(at, s)
+		return
+	}
+	if st, ok := s.Target.(*syntax.Subscript); ok {
+		f.augSubscript(st, s) // subscript.go
 		return
 	}
 	n, ok := s.Target.(*syntax.Name)

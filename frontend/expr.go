@@ -62,7 +62,7 @@ func (f *fn) expr(e syntax.Expr) operand {
 	case *syntax.Attribute:
 		return f.attribute(e)
 	case *syntax.Subscript:
-		return f.notYet(e.Sp, "subscript '"+exprText(e)+"'")
+		return f.subscript(e) // subscript.go
 	case *syntax.Float:
 		f.errorf(e.Sp, "unsupported expression: float literal").Hint("floating point is not available in BPF")
 	case *syntax.FString:

@@ -84,6 +84,9 @@ func (f *fn) kernelMember(e *syntax.Attribute, pl place, direct bool) operand {
 		return bad(e.Sp)
 	}
 	p := pos(e.Sp)
+	if m.Type.Kind == kbtf.Array {
+		return f.kernelArray(e, pl, path, direct)
+	}
 	aux, idx := f.c.coreAccess(pl.root, pl.indices, path)
 	off := pl.off + path.BitOff/8
 	addr := f.b.Value(ssa.OpCoreAddr, pl.base.Type, p, pl.base)
@@ -96,8 +99,6 @@ func (f *fn) kernelMember(e *syntax.Attribute, pl place, direct bool) operand {
 		addr.Type = f.c.kernelPtrType(kind, mt)
 		f.c.kern.places[addr] = place{base: pl.base, root: pl.root, indices: idx, off: off, t: mt}
 		return operand{k: kVal, t: addr.Type, v: addr, sp: e.Sp}
-	case kbtf.Array:
-		return f.notYet(e.Sp, "array members of kernel structs ("+e.Name+")")
 	case kbtf.Int, kbtf.Ptr, kbtf.Func:
 	default:
 		f.errorf(e.NameSpan, "member '%s' has a type BPF code cannot use", e.Name)
