@@ -5,7 +5,10 @@
 // be resolved in any order. lowerFunc (lower.go and the files beside it)
 // then lowers each program in source order, which is also the order
 // LANGUAGE.md uses to fix a local's type (its first binding) and to report
-// reads before assignment.
+// reads before assignment. Subprograms (subprog*.go) come after the
+// programs; a call needs only the callee's signature, computed on demand,
+// so callers may come first, and recursion and call depth are checked on
+// the call edges once everything is lowered.
 //
 // Expressions lower to operands (operand.go) rather than straight to SSA
 // values: constants stay symbolic and fold with exactly the run-time
