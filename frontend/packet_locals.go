@@ -125,5 +125,31 @@ func (f *fn) readPacketAlt(l *local, sp diag.Span) (operand, bool) {
 	if a.cur == altIntKind {
 		return operand{k: kVal, t: ssa.U64, v: v, sp: sp}, true
 	}
+	if undefinedOnSomePath(v) {
+		// The builder makes a NULL for a path that never assigned the
+		// pointer: the local holds an integer there, which the verifier
+		// would reject at the first access, far from this line.
+		f.errorf(sp, "'%s' holds a packet pointer on some paths to here and an integer on others", l.name).
+			Hint("assign the packet pointer on every path, or use another local")
+		return bad(sp), true
+	}
 	return operand{k: kVal, t: v.Type, v: v, sp: sp}, true
+}
+
+// undefinedOnSomePath reports a pointer read that is, or merges, the
+// builder's value for an unassigned variable (a pointer-typed constant:
+// packet pointers are never constants otherwise). Phis of loop headers
+// still being built are not seen; the verifier catches those.
+func undefinedOnSomePath(v *ssa.Value) bool {
+	if v.Op == ssa.OpConst {
+		return true
+	}
+	if v.Op == ssa.OpPhi {
+		for _, a := range v.Args {
+			if a.Op == ssa.OpConst {
+				return true
+			}
+		}
+	}
+	return false
 }
