@@ -235,7 +235,11 @@ func (d *debugInfo) mapType(mp *ssa.Map) (metadata.Field, int) {
 	if mp.Flags != 0 {
 		ms = append(ms, member{"map_flags", d.intArrayPtr(int(mp.Flags))})
 	}
-	s := &metadata.DICompositeType{Tag: enum.DwarfTagStructureType, File: d.file, Line: int64(mp.Pos.Line), Size: uint64(64 * len(ms))}
+	size := uint64(64 * len(ms))
+	if len(mp.Programs) > 0 {
+		ms = append(ms, member{"values", d.progArrayValues()}) // flexible: adds no size
+	}
+	s := &metadata.DICompositeType{Tag: enum.DwarfTagStructureType, File: d.file, Line: int64(mp.Pos.Line), Size: size}
 	d.def(s)
 	var elems []metadata.Field
 	for i, m := range ms {

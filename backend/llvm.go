@@ -73,6 +73,7 @@ func EmitLLVMWithSource(m *ssa.Module, source []byte) (text string, err error) {
 		}
 		e.funcs[f.Name] = e.declareFunc(f)
 	}
+	e.fillProgArrays() // progarray.go: needs the functions' addresses
 	e.keepCallbacks()
 	for _, f := range m.Funcs {
 		if err := e.lowerFunc(f, e.funcs[f.Name]); err != nil {
@@ -132,7 +133,7 @@ func (e *emitter) emitMap(mp *ssa.Map) {
 	for i := range fields {
 		fields[i] = i8ptr
 	}
-	g := e.mod.NewGlobalDef(mp.Name, constant.NewZeroInitializer(types.NewStruct(fields...)))
+	g := e.mod.NewGlobalDef(mp.Name, constant.NewZeroInitializer(progArrayType(mp, fields)))
 	g.Section = ".maps"
 	g.Align = 8
 	g.Preemption = enum.PreemptionDSOLocal

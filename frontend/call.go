@@ -40,10 +40,10 @@ var simpleHelpers = map[string]simpleHelper{
 var knownButNotYet = map[string]bool{
 	"comm": true, "probe_read": true, "probe_read_str": true, "probe_read_kernel": true,
 	"get_stack": true, "skb_store_bytes": true, "deref": true, "get_current_task": true,
-	"get_stackid": true, "probe_read_user": true, "probe_read_user_str": true, "probe_read_kernel_str": true,
-	"skb_load_bytes": true, "xdp_adjust_head": true, "xdp_adjust_tail": true, "xdp_adjust_meta": true,
-	"redirect": true, "tail_call": true, "loop": true, "send_signal": true, "htons": true, "ntohs": true,
-	"htonl": true, "ntohl": true, "bswap16": true, "bswap32": true, "bswap64": true, "sizeof": true,
+	"probe_read_user": true, "probe_read_user_str": true, "probe_read_kernel_str": true,
+	"xdp_adjust_head": true, "xdp_adjust_tail": true, "xdp_adjust_meta": true,
+	"loop": true, "htons": true, "ntohs": true,
+	"htonl": true, "ntohl": true, "bswap16": true, "bswap32": true, "bswap64": true,
 }
 
 // call lowers a call expression. stmt is set for an expression statement,
@@ -110,6 +110,8 @@ func (f *fn) call(e *syntax.Call, stmt bool) operand {
 		return f.loopCall(e) // subprog_loop.go
 	case name == "get_current_task" && !f.c.defs[name].IsValid():
 		return f.currentTask(e)
+	case f.isExtHelper(name):
+		return f.extHelper(name, e)
 	case isExplicitAtomic(name):
 		return f.explicitAtomic(name, e)
 	case f.isByteSwap(name):
@@ -239,16 +241,19 @@ func (f *fn) mapReceiver(e syntax.Expr) *mapDecl {
 var mapKindNames = map[ssa.MapKind]string{
 	ssa.MapHash: "HashMap", ssa.MapArray: "ArrayMap", ssa.MapPerfEventArray: "PerfEventArray",
 	ssa.MapRingbuf: "RingBuffer", ssa.MapPerCPUHash: "PerCPUHash", ssa.MapPerCPUArray: "PerCPUArray",
-	ssa.MapLRUHash: "LRUHash", ssa.MapLRUPerCPUHash: "LRUPerCPUHash",
+	ssa.MapLRUHash: "LRUHash", ssa.MapLRUPerCPUHash: "LRUPerCPUHash", ssa.MapLPMTrie: "LPMTrie",
+	ssa.MapStackTrace: "StackTrace", ssa.MapQueue: "Queue", ssa.MapStack: "Stack", ssa.MapProgArray: "ProgArray",
 }
 
 // mapMethods lists which methods each map kind has.
 var mapMethods = map[string][]ssa.MapKind{
-	"lookup":  {ssa.MapHash, ssa.MapArray, ssa.MapPerCPUHash, ssa.MapPerCPUArray, ssa.MapLRUHash, ssa.MapLRUPerCPUHash},
-	"update":  {ssa.MapHash, ssa.MapArray, ssa.MapPerCPUHash, ssa.MapPerCPUArray, ssa.MapLRUHash, ssa.MapLRUPerCPUHash},
-	"delete":  {ssa.MapHash, ssa.MapPerCPUHash, ssa.MapLRUHash, ssa.MapLRUPerCPUHash},
+	"lookup":  {ssa.MapHash, ssa.MapArray, ssa.MapPerCPUHash, ssa.MapPerCPUArray, ssa.MapLRUHash, ssa.MapLRUPerCPUHash, ssa.MapLPMTrie},
+	"update":  {ssa.MapHash, ssa.MapArray, ssa.MapPerCPUHash, ssa.MapPerCPUArray, ssa.MapLRUHash, ssa.MapLRUPerCPUHash, ssa.MapLPMTrie},
+	"delete":  {ssa.MapHash, ssa.MapPerCPUHash, ssa.MapLRUHash, ssa.MapLRUPerCPUHash, ssa.MapLPMTrie},
 	"output":  {ssa.MapPerfEventArray, ssa.MapRingbuf},
 	"reserve": {ssa.MapRingbuf}, "submit": {ssa.MapRingbuf}, "discard": {ssa.MapRingbuf},
+	"push": {ssa.MapQueue, ssa.MapStack}, "pop": {ssa.MapQueue, ssa.MapStack}, "peek": {ssa.MapQueue, ssa.MapStack},
+	"get_stackid": {ssa.MapStackTrace}, "tail_call": {ssa.MapProgArray},
 }
 
 func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bool) operand {
@@ -269,6 +274,9 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 	if !ok {
 		f.errorf(at.NameSpan, "%s() is not available on %s '%s'", at.Name, mapKindNames[m.m.Kind], m.m.Name)
 		return bad(e.Sp)
+	}
+	if e = f.methodKeywords(at.Name, e); e == nil {
+		return bad(at.Sp)
 	}
 	p := pos(e.Sp)
 	switch at.Name {
@@ -321,6 +329,9 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 		r := f.helperCall(3, "map_delete_elem", ssa.S64, p, f.mapAddr(m, p), kp)
 		f.releaseTemps(mark)
 		return operand{k: kVal, t: ssa.S64, v: r, sp: e.Sp}
+	}
+	if o, ok := f.extMethod(m, at.Name, e); ok {
+		return o
 	}
 	return f.streamMethod(m, at, e, stmt)
 }

@@ -51,6 +51,11 @@ var helperRules = map[string]helperRule{
 	"xdp_adjust_tail":       {kname: "bpf_xdp_adjust_tail", ctx: true, only: []progType{ptXDP}},
 	"xdp_adjust_meta":       {kname: "bpf_xdp_adjust_meta", ctx: true, only: []progType{ptXDP}},
 	"PerfEventArray.output": {kname: "bpf_perf_event_output", gpl: true, ctx: true},
+	// 6.5: offered to every program type, but it needs the context.
+	"tail_call":      {kname: "bpf_tail_call", ctx: true},
+	"redirect":       {kname: "bpf_redirect", only: []progType{ptXDP, ptTC, ptAction}},
+	"send_signal":    {kname: "bpf_send_signal", only: tracingTypes},
+	"skb_load_bytes": {kname: "bpf_skb_load_bytes", ctx: true, only: []progType{ptSocket, ptTC, ptAction, ptCgroupSKB, ptFlowDissect}},
 	// A string copy between char arrays (4.4.2) is a probe_read_kernel_str.
 	"string copy": {kname: "bpf_probe_read_kernel_str", gpl: true},
 }

@@ -9,28 +9,34 @@ import (
 	"github.com/pybpfc/pybpfc/ssa"
 )
 
-// mapCtor describes a map constructor of LANGUAGE.md 5.2 (and the sized
-// kinds of 5.7 that need nothing more than a declaration).
+// mapCtor describes a map constructor of LANGUAGE.md 5.2 and 5.7.
 type mapCtor struct {
 	kind   ssa.MapKind
 	params []string // positional order
 	typed  bool     // key and value are types
 	sized  bool     // key_size/value_size encoding
+	opt    int      // how many trailing params may be left out
 }
 
 var mapCtors = map[string]mapCtor{
-	"HashMap":        {ssa.MapHash, []string{"key", "value", "max_entries"}, true, false},
-	"ArrayMap":       {ssa.MapArray, []string{"key", "value", "max_entries"}, true, false},
-	"PerfEventArray": {ssa.MapPerfEventArray, []string{"key_size", "value_size"}, false, true},
-	"RingBuffer":     {ssa.MapRingbuf, []string{"max_entries"}, false, false},
-	"RingBuf":        {ssa.MapRingbuf, []string{"max_entries"}, false, false},
-	"PerCPUHash":     {ssa.MapPerCPUHash, []string{"key", "value", "max_entries"}, true, false},
-	"PerCPUArray":    {ssa.MapPerCPUArray, []string{"key", "value", "max_entries"}, true, false},
-	"LRUHash":        {ssa.MapLRUHash, []string{"key", "value", "max_entries"}, true, false},
-	"LRUPerCPUHash":  {ssa.MapLRUPerCPUHash, []string{"key", "value", "max_entries"}, true, false},
+	"HashMap":        {ssa.MapHash, []string{"key", "value", "max_entries"}, true, false, 0},
+	"ArrayMap":       {ssa.MapArray, []string{"key", "value", "max_entries"}, true, false, 0},
+	"PerfEventArray": {ssa.MapPerfEventArray, []string{"key_size", "value_size"}, false, true, 0},
+	"RingBuffer":     {ssa.MapRingbuf, []string{"max_entries"}, false, false, 0},
+	"RingBuf":        {ssa.MapRingbuf, []string{"max_entries"}, false, false, 0},
+	"PerCPUHash":     {ssa.MapPerCPUHash, []string{"key", "value", "max_entries"}, true, false, 0},
+	"PerCPUArray":    {ssa.MapPerCPUArray, []string{"key", "value", "max_entries"}, true, false, 0},
+	"LRUHash":        {ssa.MapLRUHash, []string{"key", "value", "max_entries"}, true, false, 0},
+	"LRUPerCPUHash":  {ssa.MapLRUPerCPUHash, []string{"key", "value", "max_entries"}, true, false, 0},
+	"LPMTrie":        {ssa.MapLPMTrie, []string{"key", "value", "max_entries"}, true, false, 0},
+	// The sized kinds of 5.7 take their arguments apart (extmaps.go).
+	"StackTrace": {ssa.MapStackTrace, []string{"max_entries", "depth"}, false, false, 1},
+	"Queue":      {ssa.MapQueue, []string{"value", "max_entries"}, false, false, 0},
+	"Stack":      {ssa.MapStack, []string{"value", "max_entries"}, false, false, 0},
+	"ProgArray":  {ssa.MapProgArray, []string{"max_entries", "programs"}, false, false, 1},
 }
 
-const mapCtorList = "HashMap, ArrayMap, PerfEventArray, RingBuffer, PerCPUHash, PerCPUArray, LRUHash, LRUPerCPUHash"
+const mapCtorList = "HashMap, ArrayMap, PerfEventArray, RingBuffer, PerCPUHash, PerCPUArray, LRUHash, LRUPerCPUHash, LPMTrie, StackTrace, Queue, Stack, ProgArray"
 
 func (c *compiler) collectMap(f *syntax.FunctionDef) {
 	c.failed[f.Name] = true // until the declaration is complete
@@ -77,7 +83,7 @@ func (c *compiler) collectMap(f *syntax.FunctionDef) {
 		}
 		args[k.Name] = k.Value
 	}
-	for _, p := range ctor.params {
+	for _, p := range ctor.params[:len(ctor.params)-ctor.opt] {
 		if args[p] == nil {
 			c.errorf(call.Sp, "%s() needs '%s'", name, p)
 			return
@@ -121,6 +127,9 @@ func (c *compiler) collectMap(f *syntax.FunctionDef) {
 			return
 		}
 		m.Flags = int64(v.c)
+	}
+	if !c.extMap(m, args) {
+		return
 	}
 	c.mod.Maps = append(c.mod.Maps, m)
 	c.maps[f.Name] = &mapDecl{m: m, sp: f.NameSpan}

@@ -197,7 +197,7 @@ func (o *Object) Load(opts LoadOptions) (*Loaded, error) {
 	for _, r := range rejected {
 		delete(spec.Programs, r.Program)
 	}
-	coll, err := ebpf.NewCollectionWithOptions(spec, ebpf.CollectionOptions{})
+	coll, err := ebpf.NewCollectionWithOptions(withoutMissingPrograms(spec), ebpf.CollectionOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("load object without rejected programs: %w", err)
 	}
@@ -236,7 +236,7 @@ func (o *Object) untyped(name string) *RejectError {
 func (o *Object) mapsError() error {
 	spec := o.spec.Copy()
 	spec.Programs = map[string]*ebpf.ProgramSpec{}
-	coll, err := ebpf.NewCollection(spec)
+	coll, err := ebpf.NewCollection(withoutMissingPrograms(spec))
 	if err != nil {
 		return fmt.Errorf("create maps: %w", err)
 	}
@@ -252,7 +252,7 @@ func (o *Object) loadOne(name string, popts ebpf.ProgramOptions) (*ebpf.Collecti
 			delete(spec.Programs, n)
 		}
 	}
-	return ebpf.NewCollectionWithOptions(spec, ebpf.CollectionOptions{Programs: popts})
+	return ebpf.NewCollectionWithOptions(withoutMissingPrograms(spec), ebpf.CollectionOptions{Programs: popts})
 }
 
 // Object returns the Object this was loaded from.

@@ -78,7 +78,7 @@ func (o *Object) explainRaw(name string) ([]string, error) {
 	spec := o.spec.Copy()
 	ps := spec.Programs[name]
 	spec.Programs = map[string]*ebpf.ProgramSpec{}
-	maps, err := ebpf.NewCollection(spec)
+	maps, err := ebpf.NewCollection(withoutMissingPrograms(spec))
 	if err != nil {
 		return nil, fmt.Errorf("create maps: %w", err)
 	}

@@ -262,6 +262,14 @@ type Map struct {
 	// Record is the struct the program writes into a ring buffer or perf
 	// event array (nil when unknown): userspace decodes records with it.
 	Record *Type
+	// Elem is a Queue's or Stack's element type: their BTF encoding is
+	// sized (value_size only), so the type is kept here for the front end
+	// and userspace decoders.
+	Elem *Type
+	// Programs fills a ProgArray statically: slot i holds the program
+	// named Programs[i] ("" leaves it empty). The backend writes them into
+	// the map's `values` member (LANGUAGE.md 5.3.2).
+	Programs []string
 }
 
 // MapKind is the kernel's map type id.
