@@ -35,7 +35,7 @@ def p(ctx: c_void_p) -> c_int64:
     o = outer_t()
     o.i.y = 7
     m.update(0, o)
-    return XDP_PASS
+    return sizeof(outer_t)
 ` + license
 	obj := open(t, build(t, src))
 	size, ms, err := obj.StructBTF("outer_t")
