@@ -234,18 +234,19 @@ func (f *fn) storeArray(base operand, fd *ssa.Field, o operand, p diag.Pos) {
 	if len(data) > n-1 {
 		data = data[:n-1]
 	}
-	buf := make([]byte, n)
-	copy(buf, data)
 	f.whenNotNull(base.v, p, func() {
 		dst := f.fieldPtr(base.v, fd.Offset, p)
-		f.storeBytes(dst, buf, p)
+		f.storeBytes(dst, data, p)
+		if rest := n - len(data); rest > 0 {
+			z := f.b.Value(ssa.OpZero, ssa.Void, p, f.fieldPtr(dst, len(data), p))
+			z.AuxInt = int64(rest)
+		}
 	})
 }
 
-// storeBytes writes constant bytes with the widest stores alignment allows
-// (the field may sit at any offset, so byte stores are the safe default
-// except where the offset is known to be aligned: here, always bytes
-// grouped by 1; clang merges them).
+// storeBytes writes constant bytes one at a time (the field may sit at any
+// offset; clang merges neighbouring byte stores); the NUL padding after a
+// literal is one Zero, so a str(65536) field costs no more IR than str(16).
 func (f *fn) storeBytes(dst *ssa.Value, buf []byte, p diag.Pos) {
 	for i, c := range buf {
 		f.b.Value(ssa.OpStore, ssa.Void, p, f.fieldPtr(dst, i, p), f.b.Const(ssa.U8, int64(c), p))
