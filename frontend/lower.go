@@ -54,6 +54,9 @@ type fn struct {
 	inUse    []tempSlot
 }
 
+// stackLimit is the kernel's BPF stack size.
+const stackLimit = 512
+
 type tempSlot struct {
 	size int
 	v    *ssa.Value
@@ -572,6 +575,13 @@ func containsReturn(body []syntax.Stmt) bool {
 // top, in creation order, so they dominate every use).
 func (f *fn) stackSlot(size int, name string, sp diag.Span) *ssa.Value {
 	size = (size + 7) &^ 7
+	if size > stackLimit {
+		// One slot over the whole stack can never load; say so here, at the
+		// local, and carry on with a small slot so no huge IR is built.
+		f.errorf(sp, "'%s' needs %d bytes of stack; the limit is %d", name, size, stackLimit).
+			Hint("keep large structs in a map value (a per-CPU array map works as scratch space)")
+		size = 8
+	}
 	entry := f.f.Entry()
 	v := entry.NewValueAt(f.allocas, ssa.OpAlloca, ssa.PtrTo(ssa.PtrStack), pos(sp))
 	v.AuxInt = int64(size)

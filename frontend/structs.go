@@ -281,6 +281,10 @@ func (f *fn) copyStruct(dst *ssa.Value, o operand, t *ssa.Type, p diag.Pos) {
 // copyMem copies size bytes in chunks as wide as the alignment allows.
 func (f *fn) copyMem(dst, src *ssa.Value, size, align int, p diag.Pos) {
 	w := min(align, 8)
+	if size/w > maxUnrolledCopy {
+		f.copyLoop(dst, src, size, w, p)
+		return
+	}
 	off := 0
 	for off < size {
 		for w > size-off {
@@ -383,4 +387,36 @@ func (f *fn) atomicUpdate(ptr *ssa.Value, t *ssa.Type, op int64, pyOp string, y 
 	}
 	a := f.b.Value(ssa.OpAtomic, v.Type, p, ptr, v)
 	a.AuxInt = op
+}
+
+// maxUnrolledCopy bounds the loads and stores a copy is unrolled into; a
+// bigger copy (a map value of kilobytes) becomes a loop, so IR size and
+// compile time stay linear in the program, not in its data.
+const maxUnrolledCopy = 64
+
+// copyLoop copies size bytes w at a time with a counted loop; a tail
+// shorter than w is copied unrolled after it.
+func (f *fn) copyLoop(dst, src *ssa.Value, size, w int, p diag.Pos) {
+	t := ssa.IntType(8*w, false)
+	n := int64(size / w * w)
+	key := new(int)
+	f.b.DeclareVariable(key, ssa.U64)
+	f.b.WriteVariable(key, f.b.Const(ssa.U64, 0, p))
+	head, body, exit := f.b.NewBlock(p), f.b.NewBlock(p), f.b.NewBlock(p)
+	f.b.Jump(head, p)
+	f.b.Cur = head
+	off := f.b.ReadVariable(key, p)
+	f.b.If(f.b.Value(ssa.OpLt, ssa.Bool, p, off, f.b.Const(ssa.U64, n, p)), body, exit, p)
+	f.b.Seal(body)
+	f.b.Cur = body
+	v := f.b.Value(ssa.OpLoad, t, p, f.b.Value(ssa.OpAddPtr, src.Type, p, src, off))
+	f.b.Value(ssa.OpStore, ssa.Void, p, f.b.Value(ssa.OpAddPtr, dst.Type, p, dst, off), v)
+	f.b.WriteVariable(key, f.b.Value(ssa.OpAdd, ssa.U64, p, off, f.b.Const(ssa.U64, int64(w), p)))
+	f.b.Jump(head, p)
+	f.b.Seal(head)
+	f.b.Seal(exit)
+	f.b.Cur = exit
+	if rest := size - int(n); rest > 0 {
+		f.copyMem(f.fieldPtr(dst, int(n), p), f.fieldPtr(src, int(n), p), rest, 1, p)
+	}
 }
