@@ -284,14 +284,10 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 		if !f.checkArgCount("lookup", e, 1, 1, "a key") {
 			return bad(e.Sp)
 		}
-		key := f.expr(e.Args[0])
-		mark := f.tempMark()
-		kp := f.spill(key, m.m.Key)
-		if kp == nil {
+		r := f.keyedCall(m, e, 1, "map_lookup_elem", ssa.PtrTo(ssa.PtrMapValue))
+		if r == nil {
 			return bad(e.Sp)
 		}
-		r := f.helperCall(1, "map_lookup_elem", ssa.PtrTo(ssa.PtrMapValue), p, f.mapAddr(m, p), kp)
-		f.releaseTemps(mark)
 		return operand{k: kRef, t: m.m.Value, v: r, sp: e.Sp, percpu: isPerCPU(m.m.Kind)}
 	case "update":
 		if !f.checkArgCount("update", e, 2, 3, "a key, a value and optionally flags") {
@@ -320,14 +316,10 @@ func (f *fn) mapMethod(m *mapDecl, at *syntax.Attribute, e *syntax.Call, stmt bo
 		if !f.checkArgCount("delete", e, 1, 1, "a key") {
 			return bad(e.Sp)
 		}
-		key := f.expr(e.Args[0])
-		mark := f.tempMark()
-		kp := f.spill(key, m.m.Key)
-		if kp == nil {
+		r := f.keyedCall(m, e, 3, "map_delete_elem", ssa.S64)
+		if r == nil {
 			return bad(e.Sp)
 		}
-		r := f.helperCall(3, "map_delete_elem", ssa.S64, p, f.mapAddr(m, p), kp)
-		f.releaseTemps(mark)
 		return operand{k: kVal, t: ssa.S64, v: r, sp: e.Sp}
 	}
 	if o, ok := f.extMethod(m, at.Name, e); ok {
@@ -374,4 +366,18 @@ func (f *fn) spill(o operand, t *ssa.Type) *ssa.Value {
 
 func isPerCPU(k ssa.MapKind) bool {
 	return k == ssa.MapPerCPUHash || k == ssa.MapPerCPUArray || k == ssa.MapLRUPerCPUHash
+}
+
+// keyedCall calls a map helper whose only argument after the map is the
+// key, e.Args[0], spilled to a scratch slot; nil after an error.
+func (f *fn) keyedCall(m *mapDecl, e *syntax.Call, id int64, name string, result *ssa.Type) *ssa.Value {
+	p := pos(e.Sp)
+	key := f.expr(e.Args[0])
+	mark := f.tempMark()
+	defer f.releaseTemps(mark)
+	kp := f.spill(key, m.m.Key)
+	if kp == nil {
+		return nil
+	}
+	return f.helperCall(id, name, result, p, f.mapAddr(m, p), kp)
 }

@@ -170,18 +170,6 @@ func (f *fn) popMethod(m *mapDecl, name string, e *syntax.Call) operand {
 	return operand{k: kVal, t: ssa.S64, v: r, sp: e.Sp}
 }
 
-// when runs body only when cond holds.
-func (f *fn) when(cond *ssa.Value, p diag.Pos, body func()) {
-	then, join := f.b.NewBlock(p), f.b.NewBlock(p)
-	f.b.If(cond, then, join, p)
-	f.b.Seal(then)
-	f.b.Cur = then
-	body()
-	f.b.Jump(join, p)
-	f.b.Seal(join)
-	f.b.Cur = join
-}
-
 // getStackID lowers stacks.get_stackid([flags]) and get_stackid(stacks[,
 // flags]): the id of the current stack in the StackTrace map.
 func (f *fn) getStackID(m *mapDecl, flagArgs []syntax.Expr, sp diag.Span) operand {

@@ -571,6 +571,18 @@ func containsReturn(body []syntax.Stmt) bool {
 	return false
 }
 
+// when runs body only when cond holds: a branch around it, joined after.
+func (f *fn) when(cond *ssa.Value, p diag.Pos, body func()) {
+	then, join := f.b.NewBlock(p), f.b.NewBlock(p)
+	f.b.If(cond, then, join, p)
+	f.b.Seal(then)
+	f.b.Cur = then
+	body()
+	f.b.Jump(join, p)
+	f.b.Seal(join)
+	f.b.Cur = join
+}
+
 // stackSlot allocates a stack slot in the entry block (allocas stay at its
 // top, in creation order, so they dominate every use).
 func (f *fn) stackSlot(size int, name string, sp diag.Span) *ssa.Value {

@@ -176,16 +176,7 @@ func (f *fn) whenNotNull(ptr *ssa.Value, p diag.Pos, body func()) {
 		body()
 		return
 	}
-	null := f.b.Const(ptr.Type, 0, p)
-	isNull := f.b.Value(ssa.OpEq, ssa.Bool, p, ptr, null)
-	then, join := f.b.NewBlock(p), f.b.NewBlock(p)
-	f.b.If(isNull, join, then, p)
-	f.b.Seal(then)
-	f.b.Cur = then
-	body()
-	f.b.Jump(join, p)
-	f.b.Seal(join)
-	f.b.Cur = join
+	f.when(f.b.Value(ssa.OpNe, ssa.Bool, p, ptr, f.b.Const(ptr.Type, 0, p)), p, body)
 }
 
 func (f *fn) storeAttribute(t *syntax.Attribute, o operand) {

@@ -106,15 +106,7 @@ func (f *fn) inRange(r elemRef, p diag.Pos, body func()) {
 		body()
 		return
 	}
-	ok := f.b.Value(ssa.OpLt, ssa.Bool, p, r.idx, f.b.Const(ssa.U64, int64(r.arr.t.Len), p))
-	then, join := f.b.NewBlock(p), f.b.NewBlock(p)
-	f.b.If(ok, then, join, p)
-	f.b.Seal(then)
-	f.b.Cur = then
-	body()
-	f.b.Jump(join, p)
-	f.b.Seal(join)
-	f.b.Cur = join
+	f.when(f.b.Value(ssa.OpLt, ssa.Bool, p, r.idx, f.b.Const(ssa.U64, int64(r.arr.t.Len), p)), p, body)
 }
 
 // loadElem reads the element: a direct load (the context, the stack, map
