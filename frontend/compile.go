@@ -48,6 +48,12 @@ func Compile(filename string, src []byte, opts Options) (res *Result) {
 	// are remembered (c.failed) so their uses stay quiet, and every
 	// independent error of this stage is reported at once.
 	c.lowerAll()
+	if c.poisoned && !res.Diags.HasErrors() {
+		// An expression was dropped without a diagnostic: refuse to write a
+		// silently wrong object.
+		res.Diags.Add(&diag.Diagnostic{Severity: diag.Internal,
+			Msg: "an expression was dropped without a diagnostic (please report this bug with the program)"})
+	}
 	if res.Diags.HasErrors() {
 		return res
 	}
@@ -81,7 +87,10 @@ type compiler struct {
 	ctypesMods map[string]bool   // names bound to the ctypes module
 	vmlinux    map[string]diag.Span
 	failed     map[string]bool // definitions whose declaration had an error
-	kern       *kernelState    // kernel BTF, loaded on first need (kernel.go)
+	// poisoned is set when lowering used an operand that stands for an
+	// earlier error; it must then have reported one.
+	poisoned bool
+	kern     *kernelState // kernel BTF, loaded on first need (kernel.go)
 }
 
 func newCompiler(file string, diags *diag.List, opts Options) *compiler {

@@ -198,6 +198,14 @@ func (f *fn) value(o operand) *ssa.Value {
 		s := f.b.Value(ssa.OpString, ssa.PtrTo(ssa.PtrGlobal), p)
 		s.Aux = o.str
 		return s
+	case kArr:
+		f.errorf(o.sp, "an array has no integer value").Hint("index it (a[i]), or pass it where a string or buffer is expected")
+	case kVoid:
+		f.errorf(o.sp, "this call has no value")
+	case kMap:
+		f.errorf(o.sp, "a map cannot be used as a value").Hint("call one of its methods, such as lookup()")
+	case kBad:
+		f.c.poisoned = true // checked in Compile: a dropped value must have been reported
 	}
 	return f.b.Const(canonicalScalar(o.t), 0, p)
 }
@@ -234,6 +242,12 @@ func (f *fn) convert(o operand, t *ssa.Type, implicit bool) operand {
 	p := pos(o.sp)
 	switch o.k {
 	case kBad:
+		// Constant-only evaluations report into scratch lists; only real
+		// lowering must leave a diagnostic behind.
+		f.c.poisoned = f.c.poisoned || !f.constOnly
+		return operand{k: kBad, t: t, sp: o.sp}
+	case kArr:
+		f.errorf(o.sp, "an array has no integer value").Hint("index it (a[i]), or pass it where a string or buffer is expected")
 		return operand{k: kBad, t: t, sp: o.sp}
 	case kConst:
 		var c uint64

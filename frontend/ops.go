@@ -20,6 +20,12 @@ func (f *fn) arith(o operand) bool {
 		f.errorf(o.sp, "a struct has no integer value").Hint("use one of its fields")
 	case kStr:
 		f.errorf(o.sp, "strings cannot be compared or combined in BPF code")
+	case kArr:
+		if o.t.Elem.Bits == 8 {
+			f.errorf(o.sp, "strings cannot be compared or combined in BPF code").Hint("a str(N) field can be compared with a string literal (== or !=)")
+		} else {
+			f.errorf(o.sp, "an array has no integer value").Hint("index it: a[i]")
+		}
 	case kVoid:
 		f.errorf(o.sp, "this call has no value")
 	case kMap:
@@ -211,6 +217,9 @@ func (f *fn) compare1(x operand, op string, opSp diag.Span, y operand, sp diag.S
 			}
 			return t
 		}
+	}
+	if r, ok := f.stringCompare(x, op, y, sp); ok {
+		return r
 	}
 	if isNoneOperand(y) || isNoneOperand(x) {
 		f.errorf(sp, "only a reference or pointer can be compared with None")
