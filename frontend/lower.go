@@ -423,6 +423,7 @@ func (f *fn) globalStmt(s *syntax.Global) {
 func (f *fn) truth(o operand) operand {
 	switch o.k {
 	case kBad:
+		f.c.poisoned = f.c.poisoned || !f.constOnly
 		return constOp(0, ssa.Bool, o.sp)
 	case kConst:
 		return constOp(b2u(o.c != 0), ssa.Bool, o.sp)
