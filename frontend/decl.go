@@ -458,15 +458,10 @@ func (c *compiler) checkNestedStmt(s syntax.Stmt) {
 			c.errorf(s.Sp, "@bpf definitions must be at module level")
 		}
 		c.checkNested(s.Body)
-	case *syntax.If:
-		c.checkNested(s.Body)
-		c.checkNested(s.Else)
-	case *syntax.For:
-		c.checkNested(s.Body)
-		c.checkNested(s.Else)
-	case *syntax.While:
-		c.checkNested(s.Body)
-		c.checkNested(s.Else)
+	case *syntax.If, *syntax.For, *syntax.While:
+		for _, b := range syntax.ControlBodies(s) {
+			c.checkNested(b)
+		}
 	case *syntax.OtherStmt:
 		for _, b := range s.Bodies {
 			c.checkNested(b)

@@ -233,14 +233,9 @@ func (f *fn) scan(body []syntax.Stmt) {
 			target(s.Target)
 		case *syntax.For:
 			target(s.Target)
-			f.scan(s.Body)
-			f.scan(s.Else)
-		case *syntax.While:
-			f.scan(s.Body)
-			f.scan(s.Else)
-		case *syntax.If:
-			f.scan(s.Body)
-			f.scan(s.Else)
+		}
+		for _, b := range syntax.ControlBodies(s) {
+			f.scan(b)
 		}
 	}
 }
@@ -251,22 +246,15 @@ func (f *fn) scanGlobals(body []syntax.Stmt) map[string]bool {
 	var walk func([]syntax.Stmt)
 	walk = func(body []syntax.Stmt) {
 		for _, s := range body {
-			switch s := s.(type) {
-			case *syntax.Global:
-				for _, n := range s.Names {
+			if g, ok := s.(*syntax.Global); ok {
+				for _, n := range g.Names {
 					if f.c.globals[n] != nil {
 						names[n] = true
 					}
 				}
-			case *syntax.If:
-				walk(s.Body)
-				walk(s.Else)
-			case *syntax.While:
-				walk(s.Body)
-				walk(s.Else)
-			case *syntax.For:
-				walk(s.Body)
-				walk(s.Else)
+			}
+			for _, b := range syntax.ControlBodies(s) {
+				walk(b)
 			}
 		}
 	}
@@ -552,19 +540,11 @@ func (c *compiler) constTruth(e syntax.Expr) (bool, bool) {
 
 func containsReturn(body []syntax.Stmt) bool {
 	for _, s := range body {
-		switch s := s.(type) {
-		case *syntax.Return:
+		if _, ok := s.(*syntax.Return); ok {
 			return true
-		case *syntax.If:
-			if containsReturn(s.Body) || containsReturn(s.Else) {
-				return true
-			}
-		case *syntax.While:
-			if containsReturn(s.Body) || containsReturn(s.Else) {
-				return true
-			}
-		case *syntax.For:
-			if containsReturn(s.Body) || containsReturn(s.Else) {
+		}
+		for _, b := range syntax.ControlBodies(s) {
+			if containsReturn(b) {
 				return true
 			}
 		}

@@ -418,3 +418,19 @@ func (*IfExp) expr()     {}
 func (*Tuple) expr()     {}
 func (*Starred) expr()   {}
 func (*OtherExpr) expr() {}
+
+// ControlBodies returns the nested statement blocks of the compound
+// statements BPF code compiles (if, for, while: body then else), nil for
+// any other statement, so walkers over function bodies need not repeat
+// the three cases.
+func ControlBodies(s Stmt) [][]Stmt {
+	switch s := s.(type) {
+	case *If:
+		return [][]Stmt{s.Body, s.Else}
+	case *For:
+		return [][]Stmt{s.Body, s.Else}
+	case *While:
+		return [][]Stmt{s.Body, s.Else}
+	}
+	return nil
+}
